@@ -1,0 +1,68 @@
+"""Settings for a local build of the Spaces of Sanctuary site."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+AUTHOR = "Portsmouth City of Sanctuary"
+SITENAME = "Spaces of Sanctuary Portsmouth"
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+
+PATH = str(ROOT / "content")
+THEME = str(ROOT / "theme")
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = []
+STATIC_PATHS = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = ["index"]
+INDEX_SAVE_AS = "index.html"
+
+# No feeds, archives or author pages: this is a directory, not a blog.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+ARTICLE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
+
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["venues", "geocoding", "venue_map"]
+
+# venues: one YAML file per accredited venue.
+VENUES_PATH = str(ROOT / "venues")
+VENUES_TODAY = None  # a datetime.date to build "as of" a day; None means today
+VENUES_RENEWAL_WARNING_DAYS = 30
+VENUES_REPORT_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/issues/new?template=report-a-problem.yml&venue={slug}"
+PROJECT_LEAD_EMAIL = "sanctuary@example.org"
+
+# geocoding: file location, then cache, then Nominatim, then the postcode centroid.
+GEOCODING_CACHE_PATH = str(ROOT / "data" / "geocode-cache.json")
+GEOCODING_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
+GEOCODING_USER_AGENT = "spaces-of-sanctuary-portsmouth/1.0 (sanctuary@example.org)"
+GEOCODING_OFFLINE = False
+GEOCODING_MIN_DELAY_SECONDS = 1.0
+GEOCODING_TIMEOUT_SECONDS = 10
+GEOCODING_MAX_DISTANCE_METRES = 1500
+# (south, west, north, east): Portsmouth and a margin around it.
+GEOCODING_SERVICE_AREA = (50.74, -1.17, 50.90, -0.95)
+
+# venue_map: folium map served with our own copies of Leaflet.
+MAP_SAVE_AS = "map/index.html"
+MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+MAP_TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+MAP_CENTER = (50.8058, -1.0872)
+MAP_ZOOM = 13

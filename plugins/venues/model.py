@@ -1,0 +1,78 @@
+"""Hold one accredited venue as the rest of the site sees it."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Describe one thing wrong in one venue file, with where to find it."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Address:
+    """Hold a street address; the postcode is normalised (upper case, one space)."""
+
+    street: str
+    postcode: str
+    town: str = "Portsmouth"
+
+    def one_line(self) -> str:
+        return f"{self.street}, {self.town} {self.postcode}"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Hold a resolved point and where it came from (file, cache, nominatim, postcode)."""
+
+    lat: float
+    lon: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Accreditation:
+    """Hold the training record of a venue."""
+
+    trained_on: datetime.date
+    renew_by: datetime.date
+    volunteers_trained: int | None = None
+    schemes: tuple[str, ...] = ()
+
+
+@dataclass
+class Venue:
+    """Hold one venue loaded from venues/<slug>.yaml."""
+
+    slug: str
+    source: str  # path of the YAML file, as shown in messages (venues/<slug>.yaml)
+    name: str
+    kind: str
+    address: Address
+    offers: tuple[str, ...]
+    accreditation: Accreditation
+    languages: tuple[str, ...] = ("en",)
+    opening_hours: str | None = None
+    accessibility: tuple[str, ...] = ()
+    contact: dict[str, str] = field(default_factory=dict)  # phone, email, website
+    description: dict[str, str] = field(default_factory=dict)  # language code -> Markdown
+    status: str = "active"
+    example: bool = False
+    location: Position | None = None  # from the file, if given (source "file")
+    position: Position | None = None  # filled in by geocoding
+    line: int = 1  # line of the file's first key, for messages about the whole venue
+
+    @property
+    def url(self) -> str:
+        return f"venues/{self.slug}/"
