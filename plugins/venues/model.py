@@ -72,7 +72,53 @@ class Venue:
     location: Position | None = None  # from the file, if given (source "file")
     position: Position | None = None  # filled in by geocoding
     line: int = 1  # line of the file's first key, for messages about the whole venue
+    # Filled in by present.present() for the theme:
+    description_html: dict[str, str] = field(default_factory=dict)
+    hours: list | None = None  # HoursRow per day, or None when the hours are not known
+    language_names: list = field(default_factory=list)
+    directions: object = None
+    report_url: str = ""
+    phone_href: str | None = None
 
     @property
     def url(self) -> str:
         return f"venues/{self.slug}/"
+
+
+def venue_from_data(data: dict, slug: str, source: str, line: int = 1) -> Venue:
+    """Build a Venue from one file's data, already checked against the schema."""
+    from .text import normalise_postcode  # local: text imports nothing of ours, but keeps model import-light
+
+    address = data["address"]
+    accreditation = data["accreditation"]
+    description = data.get("description") or {}
+    if isinstance(description, str):
+        description = {"en": description}
+    location = data.get("location")
+    return Venue(
+        slug=slug,
+        source=source,
+        name=" ".join(data["name"].split()),
+        kind=data["kind"],
+        address=Address(
+            street=" ".join(address["street"].split()),
+            postcode=normalise_postcode(address["postcode"]),
+            town=" ".join(address.get("town", "Portsmouth").split()),
+        ),
+        offers=tuple(data["offers"]),
+        accreditation=Accreditation(
+            trained_on=datetime.date.fromisoformat(accreditation["trained_on"]),
+            renew_by=datetime.date.fromisoformat(accreditation["renew_by"]),
+            volunteers_trained=accreditation.get("volunteers_trained"),
+            schemes=tuple(accreditation.get("schemes", ())),
+        ),
+        languages=tuple(data["languages"]),
+        opening_hours=data.get("opening_hours"),
+        accessibility=tuple(data.get("accessibility", ())),
+        contact=dict(data.get("contact", {})),
+        description=dict(description),
+        status=data.get("status", "active"),
+        example=bool(data.get("example", False)),
+        location=Position(float(location["lat"]), float(location["lon"]), "file") if location else None,
+        line=line,
+    )

@@ -1,0 +1,57 @@
+"""Load every venue file, check it, and sort venues into shown and hidden."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import load_file, venue_files
+from .model import Problem, Venue, venue_from_data
+from .validate import check_duplicates, check_rules, check_schema
+
+
+@dataclass
+class Catalogue:
+    """Hold the result of reading the venues folder."""
+
+    venues: list[Venue] = field(default_factory=list)  # every valid venue, shown or not
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+
+def read_catalogue(directory: Path, display_root: Path | None = None) -> Catalogue:
+    """Load and check every venue file in a folder, collecting every problem."""
+    catalogue = Catalogue()
+    loaded_files = []
+    for path in venue_files(directory):
+        loaded, problems = load_file(path, display_root)
+        if loaded.data is not None:
+            problems += check_schema(loaded)
+            if isinstance(loaded.data, dict):
+                problems += check_rules(loaded)
+        catalogue.problems.extend(problems)
+        if loaded.data is not None:
+            loaded_files.append(loaded)
+        if not problems:
+            catalogue.venues.append(venue_from_data(loaded.data, loaded.slug, loaded.source, loaded.where(())[0]))
+    catalogue.problems.extend(check_duplicates(loaded_files))
+    catalogue.problems.sort(key=lambda problem: (problem.file, problem.line, problem.column))
+    return catalogue
+
+
+def hidden_reason(venue: Venue, today: datetime.date) -> str | None:
+    """Say why a valid venue is not shown today, or None when it is shown."""
+    if venue.status == "suspended":
+        return "it is suspended (status: suspended)"
+    if venue.accreditation.renew_by < today:
+        return f"its training lapsed on {venue.accreditation.renew_by.isoformat()} (accreditation: renew_by)"
+    return None
+
+
+def renewal_due(venue: Venue, today: datetime.date, warning_days: int) -> bool:
+    """Tell whether a shown venue must renew its training within the warning period."""
+    return today <= venue.accreditation.renew_by <= today + datetime.timedelta(days=warning_days)

@@ -1,0 +1,111 @@
+"""Put venues in Pelican's context and write the directory, venue pages and GeoJSON."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+from pathlib import Path
+
+from blinker import signal
+from pelican.generators import Generator
+
+from . import schema
+from .catalogue import hidden_reason, read_catalogue, renewal_due
+from .geojson import feature_collection
+from .model import Problem
+from .present import format_date, present
+
+log = logging.getLogger(__name__)
+
+venues_loaded = signal("venues_loaded")
+
+
+class VenueErrors(Exception):
+    """Stop the build because venue files need fixing."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(str(problem) for problem in problems)
+        super().__init__(f"venues: {len(problems)} problem(s) in venue files must be fixed:\n{lines}")
+
+
+class VenuesGenerator(Generator):
+    """Load venues/*.yaml, resolve their positions, and write their pages."""
+
+    def generate_context(self):
+        settings = self.settings
+        today = settings.get("VENUES_TODAY") or datetime.date.today()
+        folder = Path(settings["VENUES_PATH"])
+        catalogue = read_catalogue(folder, folder.parent)
+        for problem in catalogue.problems:
+            log.error("venues: %s", problem)
+        if catalogue.errors:
+            raise VenueErrors(catalogue.errors)
+
+        shown = []
+        for venue in catalogue.venues:
+            reason = hidden_reason(venue, today)
+            if reason:
+                log.warning("venues: %s is not shown because %s", venue.source, reason)
+                continue
+            if renewal_due(venue, today, settings.get("VENUES_RENEWAL_WARNING_DAYS", 30)):
+                log.warning("venues: %s must renew its training by %s", venue.source, venue.accreditation.renew_by)
+            shown.append(venue)
+
+        problems = [problem for _receiver, result in venues_loaded.send(self, venues=shown) for problem in result or ()]
+        for problem in problems:
+            (log.error if problem.severity == "error" else log.warning)("venues: %s", problem)
+        errors = [problem for problem in problems if problem.severity == "error"]
+        if errors:
+            raise VenueErrors(errors)
+        unplaced = [venue.source for venue in shown if venue.position is None]
+        if unplaced:
+            raise VenueErrors([Problem(source, 1, 1, "has no position: is the geocoding plugin enabled?")
+                               for source in unplaced])
+
+        report_url = settings.get("VENUES_REPORT_URL", "")
+        shown.sort(key=lambda venue: venue.name.casefold())
+        self.venues = [present(venue, today, report_url) for venue in shown]
+        self.context.update(
+            venues=self.venues,
+            venues_count=len(self.venues),
+            today=today,
+            format_date=format_date,
+            OFFERS=schema.offers(),
+            KINDS=schema.kinds(),
+            ACCESSIBILITY=schema.accessibility_features(),
+            SCHEMES=schema.schemes(),
+        )
+        log.info("venues: %d shown of %d valid venue files", len(self.venues), len(catalogue.venues))
+
+    def generate_output(self, writer):
+        relative = self.settings.get("RELATIVE_URLS", False)
+        writer.write_file(
+            self.settings.get("VENUES_DIRECTORY_SAVE_AS", "venues/index.html"),
+            self.get_template("directory"),
+            self.context,
+            relative_urls=relative,
+            page_name="venues/index",
+        )
+        venue_template = self.get_template("venue")
+        for venue in self.venues:
+            writer.write_file(
+                self.settings.get("VENUES_SAVE_AS", "venues/{slug}/index.html").format(slug=venue.slug),
+                venue_template,
+                self.context,
+                relative_urls=relative,
+                venue=venue,
+                page_name=f"venues/{venue.slug}/index",
+            )
+        site_url = self.settings.get("SITEURL", "") if not relative else ""
+        geojson_path = Path(self.output_path) / self.settings.get("VENUES_GEOJSON_SAVE_AS", "venues.geojson")
+        geojson_path.write_text(
+            json.dumps(feature_collection(self.venues, site_url), ensure_ascii=False, indent=1) + "\n",
+            encoding="utf-8",
+        )
+
+
+def get_generators(_pelican):
+    """Offer the venues generator to Pelican."""
+    return VenuesGenerator

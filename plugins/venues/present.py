@@ -1,0 +1,65 @@
+"""Prepare the words, links and tables that the theme shows for a venue."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+
+from .hours import hours_rows
+from .model import Venue
+from .text import safe_html, tel_href
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """A language named in itself and in the reader's language."""
+
+    code: str
+    own_name: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Directions:
+    """Links that open a venue's position in a maps app or on OpenStreetMap."""
+
+    geo: str
+    osm: str
+
+
+def language_name(code: str, reader_locale: str = "en") -> LanguageName:
+    """Name a language by its own name (from CLDR) and in the reader's language."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return LanguageName(code, code, code)
+    own = locale.get_display_name(locale) or code
+    name = locale.get_display_name(reader_locale) or code
+    return LanguageName(code, own[:1].upper() + own[1:], name[:1].upper() + name[1:])
+
+
+def format_date(date: datetime.date, locale: str = "en_GB") -> str:
+    """Write a date in words, e.g. 3 March 2026."""
+    return babel_format_date(date, "d MMMM y", locale=locale)
+
+
+def directions(lat: float, lon: float) -> Directions:
+    """Return directions links to a point."""
+    return Directions(
+        geo=f"geo:{lat:.6f},{lon:.6f}",
+        osm=f"https://www.openstreetmap.org/directions?to={lat:.6f}%2C{lon:.6f}",
+    )
+
+
+def present(venue: Venue, today: datetime.date, report_url: str) -> Venue:
+    """Add to a venue what its pages show: safe description, hours table, names, links."""
+    venue.description_html = {language: safe_html(text) for language, text in venue.description.items()}
+    venue.hours = hours_rows(venue.opening_hours, today)
+    venue.language_names = [language_name(code) for code in venue.languages]
+    venue.directions = directions(venue.position.lat, venue.position.lon) if venue.position else None
+    venue.report_url = report_url.format(slug=venue.slug)
+    venue.phone_href = tel_href(venue.contact["phone"]) if venue.contact.get("phone") else None
+    return venue
