@@ -1,0 +1,78 @@
+"""Write MAP_SAVE_AS with the theme's map.html and the rendered map."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican.generators import Generator
+
+from .build import MapOptions, build_map
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "MAP_SAVE_AS": "map/index.html",
+    "MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    "MAP_CENTER": (50.8058, -1.0872),
+    "MAP_ZOOM": 13,
+    "MAP_LABEL": "Map of Spaces of Sanctuary",
+    "MAP_CLUSTER_LABEL": "{count} venues here: zoom in",
+    "MAP_CLUSTER_RADIUS": 40,
+}
+
+
+def get_generators(pelican):
+    """Return the map generator, unless this build does not list the plugin."""
+    # Signal receivers outlive a build: in one process (tests) a later build without this plugin
+    # would otherwise still get its map page.
+    if not any(name.rpartition(".")[2] == "venue_map" for name in pelican.settings.get("PLUGINS", [])):
+        return None
+    return VenueMapGenerator
+
+
+def setting(settings: dict, name: str):
+    """Return a MAP_* setting, or its default."""
+    return settings.get(name, DEFAULTS[name])
+
+
+def map_options(settings: dict, save_as: str) -> MapOptions:
+    """Read the MAP_* settings, with URLs made relative to the page at save_as."""
+    # Relative URLs work for any SITEURL, and for a subsite whose THEME_STATIC_DIR is "../theme".
+    site_url = "../" * save_as.count("/")
+    static_dir = settings.get("THEME_STATIC_DIR", "theme").strip("/")
+    return MapOptions(
+        tiles_url=setting(settings, "MAP_TILES_URL"),
+        tiles_attribution=setting(settings, "MAP_TILES_ATTRIBUTION"),
+        center=tuple(setting(settings, "MAP_CENTER")),
+        zoom=setting(settings, "MAP_ZOOM"),
+        static_url=f"{site_url}{static_dir}/",
+        site_url=site_url,
+        label=setting(settings, "MAP_LABEL"),
+        cluster_label=setting(settings, "MAP_CLUSTER_LABEL"),
+        cluster_radius=setting(settings, "MAP_CLUSTER_RADIUS"),
+    )
+
+
+class VenueMapGenerator(Generator):
+    """Write the map page from the venues the venues plugin put in the context."""
+
+    def generate_output(self, writer):
+        """Render map.html with `venue_map` (header, html, script) for the shown venues."""
+        save_as = setting(self.settings, "MAP_SAVE_AS")
+        if not save_as:
+            return
+        venues = self.context.get("venues")
+        if venues is None:
+            log.warning("venue_map: no venues in the context (is the venues plugin enabled?); the map is empty")
+            venues = []
+        venue_map = build_map(venues, map_options(self.settings, save_as))
+        writer.write_file(
+            save_as,
+            self.get_template("map"),
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            page_name="map",
+            venue_map=venue_map,
+        )
+        log.info("venue_map: wrote %s with %d venues", save_as, sum(v.position is not None for v in venues))
