@@ -1,0 +1,51 @@
+# The commands of the README. Everything runs from the project's own .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PELICAN := $(VENV)/bin/pelican
+OUTPUT := output
+PORT ?= 8000
+
+.PHONY: serve html publish validate test lint browser vendor clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+html: $(VENV)/.installed
+	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) --fatal errors --delete-output-directory
+
+serve: html
+	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+publish: $(VENV)/.installed
+	$(PELICAN) content -s publishconf.py -o $(OUTPUT) --fatal errors
+
+validate: $(VENV)/.installed
+	PYTHONPATH=plugins $(PY) -m venues.cli venues
+
+# Debian's Chromium runs the browser tests; Playwright never downloads a browser of its own.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+test: $(VENV)/.installed browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+# Refresh the vendored Leaflet files from the npm packages pinned in package.json.
+vendor: node_modules/.installed
+	$(PY) scripts/vendor_assets.py
+
+clean:
+	rm -rf $(OUTPUT) .pytest_cache

@@ -1,0 +1,41 @@
+"""Check every venue file and print each problem on its own line: python -m venues.cli [folder]."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .catalogue import read_catalogue
+from .model import Problem
+
+
+def github_annotation(problem: Problem) -> str:
+    """Format a problem as a GitHub Actions workflow command that marks the line."""
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    level = "error" if problem.severity == "error" else "warning"
+    return f"::{level} file={problem.file},line={problem.line},col={problem.column}::{message}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate the venues folder; return 1 when any file has an error."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", nargs="?", default="venues", type=Path)
+    args = parser.parse_args(argv)
+    if not args.folder.is_dir():
+        print(f"{args.folder}: no such folder", file=sys.stderr)
+        return 2
+    catalogue = read_catalogue(args.folder, args.folder.resolve().parent)
+    on_github = bool(os.environ.get("GITHUB_ACTIONS"))
+    for problem in catalogue.problems:
+        print(github_annotation(problem) if on_github else str(problem))
+    if catalogue.errors:
+        print(f"{len(catalogue.errors)} error(s) in venue files. Fix them and run make validate again.", file=sys.stderr)
+        return 1
+    print(f"All {len(catalogue.venues)} venue files are valid.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

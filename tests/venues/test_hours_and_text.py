@@ -1,0 +1,76 @@
+"""Opening hours in words, and venue text made safe."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from venues.hours import hours_rows
+from venues.present import directions, language_name
+from venues.text import normalise_postcode, safe_html, tel_href
+
+THURSDAY_BEFORE_CHRISTMAS = datetime.date(2026, 12, 24)
+
+
+def texts(expression, start=THURSDAY_BEFORE_CHRISTMAS):
+    return [(row.day, row.text) for row in hours_rows(expression, start)]
+
+
+def test_unknown_hours_are_none_not_closed():
+    assert hours_rows(None, THURSDAY_BEFORE_CHRISTMAS) is None
+
+
+def test_weekdays_and_public_holidays():
+    assert texts("Mo-Fr 09:00-17:00; PH off") == [
+        ("Thursday 24 December", "09:00 to 17:00"),
+        ("Friday 25 December", "Closed"),  # Christmas Day
+        ("Saturday 26 December", "Closed"),
+        ("Sunday 27 December", "Closed"),
+        ("Monday 28 December", "Closed"),  # Boxing Day, moved to the Monday
+        ("Tuesday 29 December", "09:00 to 17:00"),
+        ("Wednesday 30 December", "09:00 to 17:00"),
+    ]
+
+
+def test_hours_past_midnight_stay_on_the_day_they_start():
+    rows = texts("Fr 18:00-02:00", datetime.date(2026, 11, 27))
+    assert rows[0] == ("Friday 27 November", "18:00 to 02:00 (next day)")
+    assert rows[1] == ("Saturday 28 November", "Closed")
+
+
+def test_open_all_day_every_day():
+    assert {text for _day, text in texts("24/7")} == {"Open 24 hours"}
+
+
+def test_two_openings_in_a_day():
+    rows = dict(texts("Tu 09:00-12:00,13:00-17:00"))
+    assert rows["Tuesday 29 December"] == "09:00 to 12:00, 13:00 to 17:00"
+
+
+def test_markdown_keeps_safe_links_and_drops_scripts():
+    html = safe_html("Hi **there** [call](tel:+441632960000) [bad](javascript:alert(1)) <script>x()</script>")
+    assert "<strong>there</strong>" in html
+    assert 'href="tel:+441632960000"' in html
+    assert "javascript" not in html
+    assert "<script" not in html
+
+
+@pytest.mark.parametrize("written", ["po12ab", "PO1 2AB", " po1  2ab "])
+def test_postcode_normalisation(written):
+    assert normalise_postcode(written) == "PO1 2AB"
+
+
+def test_tel_href_keeps_digits_and_plus():
+    assert tel_href("+44 1632 960 000") == "tel:+441632960000"
+
+
+def test_language_is_named_in_itself():
+    assert language_name("ar").own_name == "العربية"
+    assert language_name("uk").own_name == "Українська"
+    assert language_name("fa").name == "Persian"
+
+
+def test_directions_links():
+    links = directions(50.8, -1.09)
+    assert links.geo == "geo:50.800000,-1.090000"
+    assert links.osm == "https://www.openstreetmap.org/directions?to=50.800000%2C-1.090000"
