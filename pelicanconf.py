@@ -40,7 +40,7 @@ DEFAULT_PAGINATION = False
 JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["venues", "geocoding", "venue_map"]
+PLUGINS = ["translations", "venues", "geocoding", "venue_map"]
 
 # venues: one YAML file per accredited venue.
 VENUES_PATH = str(ROOT / "venues")
