@@ -1,0 +1,174 @@
+"""Give each venue a position: file location, then cache, then Nominatim, then the postcode centre.
+
+Problems are returned, not logged: the caller (the venues generator, a CLI) reports them once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from geopy.distance import geodesic
+from venues.model import Position, Problem, Venue
+
+from geocoding.cache import GeocodeCache, cache_key
+from geocoding.config import GeocodingConfig
+from geocoding.nominatim import NominatimClient, NominatimUnavailable
+from geocoding.postcodes import postcode_centroid
+
+log = logging.getLogger(__name__)
+
+HOW_TO_PIN = (
+    "add a location: block with lat: and lon: to the file "
+    '(on openstreetmap.org, right-click the entrance and choose "Show address" to read them)'
+)
+
+
+def on_venues_loaded(generator, venues: Iterable[Venue] = (), **_kwargs) -> list[Problem]:
+    """Resolve positions for the venues the venues plugin loaded; return the problems found."""
+    return resolve_venues(venues, generator.settings)
+
+
+def resolve_venues(venues: Iterable[Venue], settings: Mapping, environ: Mapping[str, str] | None = None) -> list[Problem]:
+    """Set venue.position on each venue, save the cache if it changed, and return the problems found."""
+    config = GeocodingConfig.from_settings(settings, environ)
+    resolver = Resolver(config, GeocodeCache(config.cache_path))
+    problems = [problem for venue in venues for problem in resolver.resolve(venue)]
+    resolver.cache.save()
+    if resolver.sources:
+        counts = ", ".join(f"{count} from {source}" for source, count in sorted(resolver.sources.items()))
+        log.info("geocoding: placed %d venues: %s", sum(resolver.sources.values()), counts)
+    return problems
+
+
+def origin_of(venue: Venue, settings: Mapping, environ: Mapping[str, str] | None = None) -> str:
+    """Say where a resolved position came from, naming the cached source: "cache (nominatim)" and so on."""
+    if venue.position is None:
+        return "none"
+    if venue.position.source != "cache":
+        return venue.position.source
+    config = GeocodingConfig.from_settings(settings, environ)
+    entry = GeocodeCache(config.cache_path).get(cache_key(venue.address.one_line()))
+    return f"cache ({entry['source']})" if entry else "cache"
+
+
+class Resolver:
+    """Resolve venues one by one, sharing one cache and at most one Nominatim client per build."""
+
+    def __init__(self, config: GeocodingConfig, cache: GeocodeCache):
+        self.config = config
+        self.cache = cache
+        self.client: NominatimClient | None = None
+        # Why Nominatim is not asked (offline, or the fault that stopped it); None while it may be asked.
+        self.not_asking: str | None = "offline mode" if config.offline else None
+        self.sources: Counter[str] = Counter()
+
+    def resolve(self, venue: Venue) -> list[Problem]:
+        """Set venue.position and return the problems with it (none when all is well)."""
+        if venue.location is not None:
+            venue.position, problems = Position(venue.location.lat, venue.location.lon, "file"), []
+        else:
+            venue.position, problems = self._look_up(venue)
+        if venue.position is None:
+            return problems
+        self.sources[venue.position.source] += 1
+        return problems + self._check_service_area(venue)
+
+    def _look_up(self, venue: Venue) -> tuple[Position | None, list[Problem]]:
+        """Find a point for the venue's address: cache, then Nominatim, then the postcode centre."""
+        address = venue.address.one_line()
+        key = cache_key(address)
+        entry = self.cache.get(key)
+        if entry is not None:
+            note = entry.get("note")
+            return Position(entry["lat"], entry["lon"], "cache"), [_warning(venue, note)] if note else []
+
+        centroid = postcode_centroid(venue.address.postcode, self.config.postcodes_path)
+        if self.not_asking is None:
+            try:
+                found = self._nominatim().search(address)
+            except NominatimUnavailable as error:
+                self.not_asking = f"Nominatim at {self.config.nominatim_url} {error}"
+                log.warning(
+                    "geocoding: Nominatim at %s %s (for %s); using postcode centres for the rest of this build, "
+                    "and caching none of them",
+                    self.config.nominatim_url,
+                    error,
+                    venue.source,
+                )
+            else:
+                return self._judge_answer(venue, key, found, centroid)
+
+        # Offline or after a fault: fall back without caching, so a later online build asks again.
+        if centroid is None:
+            return None, [_no_point(venue, f"{self.not_asking}, and the postcode list does not know it")]
+        log.info("geocoding: %s: using the centre of %s (%s)", venue.source, venue.address.postcode, self.not_asking)
+        return Position(*centroid, "postcode"), []
+
+    def _judge_answer(self, venue: Venue, key: str, found, centroid) -> tuple[Position | None, list[Problem]]:
+        """Use Nominatim's answer if it is near the postcode; cache what was decided."""
+        postcode = venue.address.postcode
+        if found is None:
+            if centroid is None:
+                return None, [_no_point(venue, "Nominatim found nothing, and the postcode list does not know it")]
+            log.info("geocoding: %s: Nominatim found nothing; using the centre of %s", venue.source, postcode)
+            self.cache.put(key, *centroid, "postcode")
+            return Position(*centroid, "postcode"), []
+
+        if centroid is not None:
+            distance = geodesic(centroid, (found.lat, found.lon)).meters
+            if distance > self.config.max_distance_metres:
+                note = (
+                    f"Nominatim placed this address {distance:,.0f} m from the centre of {postcode} "
+                    f"(more than {self.config.max_distance_metres:,.0f} m), so the map uses the postcode centre; "
+                    f"check the street and postcode, or {HOW_TO_PIN}"
+                )
+                self.cache.put(key, *centroid, "postcode", note=note)
+                return Position(*centroid, "postcode"), [_warning(venue, note)]
+
+        self.cache.put(key, found.lat, found.lon, "nominatim", display_name=found.display_name)
+        return Position(found.lat, found.lon, "nominatim"), []
+
+    def _nominatim(self) -> NominatimClient:
+        """Create the Nominatim client on first need, so a warm cache never builds one."""
+        if self.client is None:
+            self.client = NominatimClient(self.config)
+        return self.client
+
+    def _check_service_area(self, venue: Venue) -> list[Problem]:
+        """Report a position outside the service area as an error that says how to fix it."""
+        point = venue.position
+        if self.config.inside_service_area(point.lat, point.lon):
+            return []
+        south, west, north, east = self.config.service_area
+        if point.source == "file":
+            fix = "check lat: and lon: in the location: block (are they swapped, or is a minus sign missing?)"
+        else:
+            fix = f"check the street and postcode, or {HOW_TO_PIN}"
+        message = (
+            f"the map point {point.lat:.5f}, {point.lon:.5f} (from {_origin_words(point.source)}) is outside "
+            f"the service area (south {south}, west {west}, north {north}, east {east}); {fix}"
+        )
+        return [Problem(venue.source, venue.line, 1, message)]
+
+
+def _origin_words(source: str) -> str:
+    """Name a position's source for people."""
+    return {
+        "file": "the location: block",
+        "cache": "the geocode cache",
+        "nominatim": "Nominatim",
+        "postcode": "the postcode centre",
+    }.get(source, source)
+
+
+def _warning(venue: Venue, message: str) -> Problem:
+    """Make a warning about the whole venue."""
+    return Problem(venue.source, venue.line, 1, message, severity="warning")
+
+
+def _no_point(venue: Venue, reason: str) -> Problem:
+    """Make the error for a venue that cannot be placed on the map."""
+    message = f'cannot place "{venue.address.one_line()}" on the map: {reason}; check the postcode, or {HOW_TO_PIN}'
+    return Problem(venue.source, venue.line, 1, message)
