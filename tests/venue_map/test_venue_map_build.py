@@ -1,0 +1,150 @@
+"""Build the map parts from venues made in code."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import folium
+import folium.folium
+import pytest
+from conftest import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
+from folium.plugins import MarkerCluster
+from markupsafe import Markup
+from venue_map.build import MapOptions, build_map, popup_html
+from venue_map.generator import map_options
+
+OPTIONS = MapOptions(
+    tiles_url=TILES_URL,
+    tiles_attribution="&copy; OpenStreetMap contributors",
+    center=(50.8058, -1.0872),
+    zoom=13,
+    static_url="../theme/",
+    site_url="../",
+)
+
+FORBIDDEN = ["jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "awesome_markers",
+             "glyphicons", "cdn.", "cdnjs", "jsdelivr", "unpkg", "viewport", "user-scalable", "$("]
+
+
+def whole(parts) -> str:
+    return "\n".join(parts)
+
+
+def test_parts_are_markup_and_use_only_our_copies_of_the_assets():
+    parts = build_map(spread_venues(), OPTIONS)
+
+    assert all(isinstance(part, Markup) for part in parts)
+    assert re.findall(r'(?:src|href)="([^"]+)"', parts.header) == [
+        "../theme/vendor/leaflet/leaflet.js",
+        "../theme/vendor/leaflet/leaflet.css",
+        "../theme/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "../theme/js/map.js",
+        "../theme/vendor/leaflet.markercluster/MarkerCluster.css",
+        "../theme/vendor/leaflet.markercluster/MarkerCluster.Default.css",
+        "../theme/css/map.css",
+    ]
+    text = whole(parts).lower()
+    for word in FORBIDDEN:
+        assert word not in text, word
+    # The tile URL and the attribution link are the only outside addresses.
+    outside = set(re.findall(r"https?://[^\s\"\\]+", whole(parts)))
+    assert outside == {TILES_URL}
+
+
+def test_folium_class_level_asset_lists_are_left_alone():
+    before = (list(folium.Map.default_js), list(folium.Map.default_css), list(MarkerCluster.default_js))
+    build_map(spread_venues(), OPTIONS)
+    after = (list(folium.Map.default_js), list(folium.Map.default_css), list(MarkerCluster.default_js))
+    assert after == before
+    assert folium.folium._default_js[0][1].startswith("https://cdn.jsdelivr.net/")
+
+
+def test_map_container_is_named_and_every_marker_is_named_by_its_venue():
+    venues = spread_venues()
+    parts = build_map(venues, OPTIONS)
+
+    assert 'role="region"' in parts.html
+    assert 'aria-label="Map of Spaces of Sanctuary"' in parts.html
+    assert parts.script.count("L.marker(") == len(venues)
+    for venue in venues:
+        encoded = json.dumps(venue.name).replace("&", "\\u0026")
+        assert f'"title": {encoded}' in parts.script
+        assert f'"alt": {encoded}' in parts.script
+    assert "L.markerClusterGroup(" in parts.script
+    assert '"maxClusterRadius": 40' in parts.script
+
+
+def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
+    venue = make_venue("corner-cafe", "Corner Café", "2 Example Road", "PO5 1AA")
+    assert popup_html(venue, "../") == (
+        '<p class="venue-map__popup"><a href="../venues/corner-cafe/">Corner Café</a>'
+        "<br>2 Example Road, Portsmouth PO5 1AA</p>"
+    )
+
+
+def test_hostile_venue_text_is_inert_in_the_script():
+    venue = make_venue("trap", HOSTILE_NAME, street="</script><script>alert(1)</script>")
+    parts = build_map([venue], OPTIONS)
+    script = str(parts.script)
+
+    # One <script> opens and one closes: venue text cannot end it early or start another.
+    assert script.count("<script") == 1
+    assert script.count("</script") == 1
+    assert "<img" not in script
+    # The popup goes through our own bindPopup with a JSON string, never folium's jQuery template literal.
+    assert "`" not in script
+    assert ".bindPopup(" in script
+    bound = re.search(r"\.bindPopup\((\".*\")\);", script).group(1)
+    html_text = json.loads(bound)
+    assert "&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in html_text
+    assert "${window.__pwned=1}" in html_text  # shown as text: it is inside an ordinary string
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html_text
+
+
+def test_same_venues_give_identical_parts_and_different_venues_differ():
+    first = build_map(spread_venues(), OPTIONS)
+    second = build_map(spread_venues(), OPTIONS)
+    assert first == second
+
+    moved = spread_venues()
+    moved[0] = make_venue(moved[0].slug, moved[0].name, lat=50.8001, lon=-1.1001)
+    assert build_map(moved, OPTIONS).script != first.script
+    renamed = spread_venues()
+    renamed[3] = make_venue("eastney-shop", "Eastney Corner Shop", lat=50.7880, lon=-1.0470)
+    assert build_map(renamed, OPTIONS).script != first.script
+
+
+def test_map_fits_the_venues_and_leaves_out_those_without_a_position(caplog):
+    venues = [
+        make_venue("a", "Alpha", lat=50.79, lon=-1.10),
+        make_venue("b", "Beta", lat=50.83, lon=-1.05),
+        make_venue("c", "Nowhere", lat=None),
+    ]
+    parts = build_map(venues, OPTIONS)
+
+    assert parts.script.count("L.marker(") == 2
+    assert "Nowhere" not in parts.script
+    assert "venue_map: venues/c.yaml has no position" in caplog.text
+    assert re.search(r"\.fitBounds\(\s*\[\[50\.79, -1\.1\], \[50\.83, -1\.05\]\]", parts.script)
+
+
+def test_map_without_venues_uses_the_configured_centre_and_zoom():
+    parts = build_map([], OPTIONS)
+    assert "fitBounds" not in parts.script
+    assert "center: [50.8058, -1.0872]" in parts.script
+    assert '"zoom": 13' in parts.script
+
+
+@pytest.mark.parametrize(
+    ("save_as", "static_dir", "static_url", "site_url"),
+    [
+        ("map/index.html", "theme", "../theme/", "../"),
+        ("map.html", "theme", "theme/", ""),
+        # a language subsite in output/fr/ whose static files stay in output/theme/
+        ("map/index.html", "../theme", "../../theme/", "../"),
+    ],
+)
+def test_asset_and_venue_urls_are_relative_to_the_map_page(save_as, static_dir, static_url, site_url):
+    options = map_options({"THEME_STATIC_DIR": static_dir}, save_as)
+    assert (options.static_url, options.site_url) == (static_url, site_url)

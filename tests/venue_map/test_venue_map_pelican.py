@@ -1,0 +1,65 @@
+"""Build the map page with a real Pelican run."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from conftest import build, make_venue, spread_venues
+
+
+def local_assets(page: str) -> list[str]:
+    return re.findall(r'(?:src|href)="(\.\./theme/[^"]+)"', page)
+
+
+def test_map_page_is_written_with_its_parts_and_its_assets_exist(map_site: Path):
+    page_path = map_site / "map" / "index.html"
+    page = page_path.read_text(encoding="utf-8")
+
+    assert page.count("L.marker(") == 12
+    assert 'class="folium-map venue-map"' in page
+    assert "document.addEventListener(\"DOMContentLoaded\"" in page
+    assets = local_assets(page)
+    assert len(assets) == 7
+    for asset in assets:
+        assert (page_path.parent / asset).resolve().is_file(), asset
+    # Leaflet finds its marker images next to its stylesheet.
+    assert (map_site / "theme" / "vendor" / "leaflet" / "images" / "marker-icon.png").is_file()
+    assert "viewport\" content=\"width=device-width, initial-scale=1\"" in page  # the template's own, only
+    assert "user-scalable" not in page
+
+
+def test_map_page_with_twelve_venues_and_its_assets_stay_light(map_site: Path):
+    page_path = map_site / "map" / "index.html"
+    files = [page_path] + [(page_path.parent / asset).resolve() for asset in local_assets(page_path.read_text())]
+    gzipped = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
+    # 80 KB is the budget for the whole page; leave room for the real theme's page and stylesheet.
+    assert gzipped < 68_000, gzipped
+
+
+def test_two_builds_of_the_same_venues_are_byte_identical(tmp_path: Path, map_site: Path):
+    again = build(tmp_path, spread_venues())
+    assert (again / "map" / "index.html").read_bytes() == (map_site / "map" / "index.html").read_bytes()
+
+
+def test_other_venues_give_another_page(tmp_path: Path, map_site: Path):
+    venues = spread_venues()[:11] + [make_venue("new-place", "New Place", lat=50.83, lon=-1.06)]
+    other = build(tmp_path, venues)
+    page = (other / "map" / "index.html").read_text(encoding="utf-8")
+    assert page != (map_site / "map" / "index.html").read_text(encoding="utf-8")
+    assert '"title": "New Place"' in page
+
+
+def test_map_save_as_is_followed(tmp_path: Path):
+    output = build(tmp_path, spread_venues()[:2], MAP_SAVE_AS="where/index.html")
+    page = (output / "where" / "index.html").read_text(encoding="utf-8")
+    assert not (output / "map").exists()
+    assert '"../theme/vendor/leaflet/leaflet.js"' in page
+    assert "../venues/harbour-reading-room/" in page
+
+
+def test_build_without_the_plugin_writes_no_map(tmp_path: Path, map_site: Path):
+    # map_site first: the plugin's receiver is connected, yet a build that does not list it gets no map.
+    output = build(tmp_path, spread_venues()[:2], PLUGINS=["fake_venues"])
+    assert not (output / "map").exists()
