@@ -1,0 +1,45 @@
+"""A real Pelican build of the example venues with the committed geocode cache asks Nominatim nothing."""
+
+import datetime
+import json
+import shutil
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+from venues.catalogue import read_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_build_with_committed_cache_makes_zero_requests(nominatim, tmp_path, monkeypatch):
+    monkeypatch.delenv("NOMINATIM_URL", raising=False)
+    monkeypatch.delenv("GEOCODING_OFFLINE", raising=False)
+    cache = tmp_path / "geocode-cache.json"
+    shutil.copy(ROOT / "data" / "geocode-cache.json", cache)
+    before = cache.read_bytes()
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "VENUES_TODAY": datetime.date(2026, 11, 27),
+            "GEOCODING_OFFLINE": False,  # online, but the fake server must not be asked
+            "GEOCODING_NOMINATIM_URL": nominatim.url,
+            "GEOCODING_CACHE_PATH": str(cache),
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+        },
+    )
+    Pelican(settings).run()
+
+    assert nominatim.requests == [], "a venue address is missing from data/geocode-cache.json"
+    assert cache.read_bytes() == before
+
+    entries = json.loads(before)
+    known = {(entry["lon"], entry["lat"]) for entry in entries.values()}
+    catalogue = read_catalogue(ROOT / "venues", ROOT)
+    known |= {(venue.location.lon, venue.location.lat) for venue in catalogue.venues if venue.location}
+    features = json.loads((tmp_path / "output" / "venues.geojson").read_text(encoding="utf-8"))["features"]
+    assert len(features) >= 10
+    for feature in features:
+        assert tuple(feature["geometry"]["coordinates"]) in known, feature["properties"]["slug"]
