@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +19,7 @@ BUILD_DAY = datetime.date(2026, 11, 27)
 
 def build_site(tmp_path: Path, venues_dir: Path | None = None, **overrides) -> Path:
     """Build the real site with Pelican into tmp_path/output and return that folder."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     output = tmp_path / "output"
     cache = tmp_path / "geocode-cache.json"
     if not cache.exists():
@@ -35,6 +37,9 @@ def build_site(tmp_path: Path, venues_dir: Path | None = None, **overrides) -> P
             **overrides,
         },
     )
+    # Pelican drops a warning it has logged before in this process; each build here must log its own.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     Pelican(settings).run()
     return output
 

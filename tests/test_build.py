@@ -1,0 +1,225 @@
+"""A real Pelican build of the example site: every page there, every venue on it, nothing from outside."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import FIXTURES, ROOT, build_site
+
+EXAMPLE_SLUGS = sorted(path.stem for path in (ROOT / "venues").glob("*.yaml") if not path.name.startswith("_"))
+HIDDEN = {"example-lapsed-bookshop"}
+SHOWN = [slug for slug in EXAMPLE_SLUGS if slug not in HIDDEN]
+
+
+def read(site: Path, name: str) -> str:
+    return (site / name).read_text(encoding="utf-8")
+
+
+def venue_data(slug: str) -> dict:
+    return yaml.safe_load((ROOT / "venues" / f"{slug}.yaml").read_text(encoding="utf-8"))
+
+
+class Links(HTMLParser):
+    """Collect the URLs a page links to (a, area) and loads (everything else)."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"a", "area"} and attrs.get("href"):
+            self.links.append(attrs["href"])
+        elif tag == "link" and attrs.get("href"):
+            self.loads.append(attrs["href"])
+        for name in ("src", "srcset", "poster", "data"):
+            if attrs.get(name):
+                self.loads.append(attrs[name])
+
+
+def parse_links(html: str) -> Links:
+    parser = Links()
+    parser.feed(html)
+    return parser
+
+
+def test_every_page_is_built(example_site):
+    for name in ["index.html", "venues/index.html", "map/index.html", "venues.geojson", "404.html",
+                 "about/index.html", "what-to-expect/index.html", "become-a-space/index.html",
+                 "urgent-help/index.html", "privacy/index.html", "accessibility/index.html"]:
+        assert (example_site / name).is_file(), name
+
+
+def test_every_venue_file_is_shown_or_deliberately_hidden(example_site):
+    built = sorted(path.parent.name for path in (example_site / "venues").glob("*/index.html"))
+    assert built == SHOWN
+    assert len(SHOWN) >= 10
+
+
+def test_hidden_venues_are_reported_in_the_log(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    build_site(tmp_path)
+    messages = [record.getMessage() for record in caplog.records]
+    assert ("venues: venues/example-lapsed-bookshop.yaml is not shown because its training lapsed on 2026-06-01 "
+            "(accreditation: renew_by)") in messages
+    assert "venues: venues/example-family-centre.yaml must renew its training by 2026-12-15" in messages
+
+
+def test_suspended_venue_is_hidden_and_reported(tmp_path, caplog):
+    caplog.set_level(logging.WARNING)
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    for name in ("minimal.yaml", "suspended.yaml"):
+        shutil.copy(FIXTURES / "venues" / "valid" / name, folder)
+    site = build_site(tmp_path, folder)
+    assert (site / "venues" / "minimal" / "index.html").is_file()
+    assert not (site / "venues" / "suspended").exists()
+    assert ("venues: venues/suspended.yaml is not shown because it is suspended (status: suspended)"
+            in [record.getMessage() for record in caplog.records])
+
+
+def test_an_invalid_venue_stops_the_build_with_its_message(tmp_path):
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "venues" / "valid" / "minimal.yaml", folder)
+    shutil.copy(FIXTURES / "venues" / "invalid" / "bad-postcode.yaml", folder)
+    with pytest.raises(Exception, match=re.escape('venues/bad-postcode.yaml:6:13: address: postcode: "PO1 ABC"')):
+        build_site(tmp_path, folder)
+
+
+def test_pelican_command_exits_non_zero_on_an_invalid_venue(tmp_path):
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "venues" / "invalid" / "unknown-offer.yaml", folder)
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / "pelicanconf.py"),
+         "-o", str(tmp_path / "out"), "--fatal", "errors",
+         "-e", f"VENUES_PATH={json.dumps(str(folder))}", "GEOCODING_OFFLINE=true"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "unknown-offer.yaml:7:22" in " ".join((result.stdout + result.stderr).split())
+
+
+def test_home_page_explains_and_leads_to_map_and_list(example_site):
+    html = read(example_site, "index.html")
+    assert "Space of Sanctuary" in html
+    links = parse_links(html).links
+    assert any(link.rstrip("/").endswith("venues") for link in links)
+    assert any(link.rstrip("/").endswith("map") for link in links)
+    assert "tel:999" in html
+    assert "tel:116123" in html
+
+
+def test_directory_lists_every_shown_venue_without_javascript(example_site):
+    html = read(example_site, "venues/index.html")
+    text = unescape(html)
+    assert "<script" not in html
+    for slug in SHOWN:
+        data = venue_data(slug)
+        assert data["name"] in text
+        assert data["address"]["street"] in text
+        assert f'venues/{slug}/"' in html
+    assert "Old Page Bookshop" not in html
+    assert html.count(">Example<") >= len(SHOWN)
+
+
+def test_venue_page_shows_what_a_visitor_needs(example_site):
+    html = read(example_site, "venues/example-harbour-library/index.html")
+    for words in ["Harbour Reading Room (example)", "Example", "This is a fictional example venue",
+                  "Free Wi-Fi", "Phone charging", "العربية", "Українська", "Step-free entrance", "1 Example Quay",
+                  "PO1 3AA", "tel:01632960001", "mailto:harbour-reading-room@example.org",
+                  "https://example.org/harbour-reading-room", "geo:50.", "https://www.openstreetmap.org/directions?to=",
+                  "12 March 2026", "12 March 2027", "Report a problem with this listing", "<table"]:
+        assert words in html, words
+    assert "09:00 to 18:00" in html  # a weekday in the hours table
+    assert "<script" not in html  # no live map on a venue page
+
+
+def test_unknown_hours_say_so(example_site):
+    html = read(example_site, "venues/example-family-centre/index.html")
+    assert "<table" not in html
+    assert "not known" in html.lower()
+
+
+def test_geojson_lists_shown_venues_with_positions(example_site):
+    data = json.loads(read(example_site, "venues.geojson"))
+    assert data["type"] == "FeatureCollection"
+    slugs = [feature["properties"]["slug"] for feature in data["features"]]
+    assert sorted(slugs) == SHOWN
+    cafe = next(f for f in data["features"] if f["properties"]["slug"] == "example-corner-cafe")
+    assert cafe["geometry"]["coordinates"] == [-1.09125, 50.79731]  # lon, lat from the file
+    assert cafe["properties"]["url"] == "venues/example-corner-cafe/"
+    assert cafe["properties"]["offers"][0] == "safe-space"
+    assert cafe["properties"]["address"]["postcode"] == "PO1 2AY"
+
+
+def test_content_pages_say_what_they_must(example_site):
+    urgent = read(example_site, "urgent-help/index.html")
+    for number in ["tel:999", "tel:111", "tel:116123", "tel:08088010503"]:
+        assert number in urgent.replace(" ", ""), number
+    privacy = read(example_site, "privacy/index.html").lower()
+    assert "cookie" in privacy and "tile" in privacy
+    about = read(example_site, "about/index.html")
+    assert "Everyone is welcome" in about and "immigration status" in about
+    assert "mailto:" in read(example_site, "become-a-space/index.html")
+
+
+def test_footer_carries_the_ordnance_survey_attribution(example_site):
+    html = read(example_site, "venues/index.html")
+    assert "Contains OS data © Crown copyright and database right" in html
+    assert "Contains Royal Mail data © Royal Mail copyright and database right" in html
+
+
+def named_urls() -> set[str]:
+    """Return every outside URL that the venue files, content pages, theme and settings name."""
+    sources = [*ROOT.joinpath("venues").glob("*.yaml"), *ROOT.joinpath("content").rglob("*.md"),
+               *ROOT.joinpath("theme", "templates").rglob("*.html"), *ROOT.joinpath("plugins").rglob("*.py"),
+               ROOT / "pelicanconf.py"]
+    found = set()
+    for source in sources:
+        found.update(re.findall(r"https?://[^\s\"'<>)\]{]+", source.read_text(encoding="utf-8")))
+    return found
+
+
+def test_nothing_is_loaded_from_outside_and_links_go_only_where_named(example_site):
+    named = named_urls()
+    for page in example_site.rglob("*.html"):
+        links = parse_links(page.read_text(encoding="utf-8"))
+        for url in links.loads:
+            assert not re.match(r"^(https?:)?//", url), f"{page}: loads {url} from outside"
+        for url in links.links:
+            if re.match(r"^(https?:)?//", url):
+                assert any(url.startswith(prefix) for prefix in named), f"{page}: links to {url}, named nowhere"
+    for asset in [*example_site.rglob("*.css"), *example_site.rglob("*.html")]:
+        text = asset.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), f"{asset}: CSS loads from outside"
+        assert not re.search(r"@import\s+['\"]?(url\()?['\"]?(https?:)?//", text), asset
+
+
+def test_no_cdn_anywhere_in_the_output(example_site):
+    cdn = re.compile(r"cdn\.jsdelivr|cdnjs\.|code\.jquery|unpkg\.com|bootstrapcdn|fonts\.googleapis|fontawesome")
+    for path in example_site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".js", ".css", ".geojson", ".json", ".svg"}:
+            assert not cdn.search(path.read_text(encoding="utf-8")), path
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first = build_site(tmp_path / "one")
+    second = build_site(tmp_path / "two")
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    different = [str(name) for name in files if (first / name).read_bytes() != (second / name).read_bytes()]
+    assert different == []
