@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import logging
 
+from pelican.plugins._utils import plugin_enabled
+
 log = logging.getLogger(__name__)
 
 
 def install_translations(generator):
     """Install the interface translations for the build's language (English words for now)."""
+    if not plugin_enabled("translations", generator.settings.get("PLUGINS")):
+        return  # connected by an earlier build in this process, not by this one
+    if not hasattr(generator.env, "install_null_translations"):
+        log.warning("translations: add jinja2.ext.i18n to JINJA_ENVIRONMENT's extensions to translate templates")
+        return
     # English is the language the templates are written in, so null translations are exact for it.
     generator.env.install_null_translations(newstyle=True)

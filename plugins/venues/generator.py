@@ -9,6 +9,7 @@ from pathlib import Path
 
 from blinker import signal
 from pelican.generators import Generator
+from pelican.plugins._utils import plugin_enabled
 
 from . import schema
 from .catalogue import hidden_reason, read_catalogue, renewal_due
@@ -106,6 +107,7 @@ class VenuesGenerator(Generator):
         )
 
 
-def get_generators(_pelican):
-    """Offer the venues generator to Pelican."""
-    return VenuesGenerator
+def get_generators(pelican):
+    """Offer the venues generator to Pelican, when this build enables the plugin."""
+    # Signals outlive a build: in a process that runs several builds (the tests), only answer our own.
+    return VenuesGenerator if plugin_enabled("venues", pelican.settings.get("PLUGINS")) else None
