@@ -14,7 +14,7 @@ from venues.model import Position, Problem, Venue
 
 from geocoding.cache import GeocodeCache, cache_key
 from geocoding.config import GeocodingConfig
-from geocoding.nominatim import NominatimClient, NominatimUnavailable
+from geocoding.nominatim import Found, NominatimClient, NominatimUnavailable
 from geocoding.postcodes import postcode_centroid
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ class Resolver:
         self.cache = cache
         self.client: NominatimClient | None = None
         # Why Nominatim is not asked (offline, or the fault that stopped it); None while it may be asked.
-        self.not_asking: str | None = "offline mode" if config.offline else None
+        self.not_asking: str | None = "Nominatim is not asked in offline mode" if config.offline else None
         self.sources: Counter[str] = Counter()
 
     def resolve(self, venue: Venue) -> list[Problem]:
@@ -102,16 +102,18 @@ class Resolver:
 
         # Offline or after a fault: fall back without caching, so a later online build asks again.
         if centroid is None:
-            return None, [_no_point(venue, f"{self.not_asking}, and the postcode list does not know it")]
+            return None, [_no_point(venue, f"{self.not_asking}, and {_unknown_postcode(venue)}")]
         log.info("geocoding: %s: using the centre of %s (%s)", venue.source, venue.address.postcode, self.not_asking)
         return Position(*centroid, "postcode"), []
 
-    def _judge_answer(self, venue: Venue, key: str, found, centroid) -> tuple[Position | None, list[Problem]]:
+    def _judge_answer(
+        self, venue: Venue, key: str, found: Found | None, centroid: tuple[float, float] | None
+    ) -> tuple[Position | None, list[Problem]]:
         """Use Nominatim's answer if it is near the postcode; cache what was decided."""
         postcode = venue.address.postcode
         if found is None:
             if centroid is None:
-                return None, [_no_point(venue, "Nominatim found nothing, and the postcode list does not know it")]
+                return None, [_no_point(venue, f"Nominatim found nothing, and {_unknown_postcode(venue)}")]
             log.info("geocoding: %s: Nominatim found nothing; using the centre of %s", venue.source, postcode)
             self.cache.put(key, *centroid, "postcode")
             return Position(*centroid, "postcode"), []
@@ -166,6 +168,11 @@ def _origin_words(source: str) -> str:
 def _warning(venue: Venue, message: str) -> Problem:
     """Make a warning about the whole venue."""
     return Problem(venue.source, venue.line, 1, message, severity="warning")
+
+
+def _unknown_postcode(venue: Venue) -> str:
+    """Say that the venue's postcode is missing from the committed extract."""
+    return f"{venue.address.postcode} is not in the site's postcode list (data/postcodes/po.csv)"
 
 
 def _no_point(venue: Venue, reason: str) -> Problem:

@@ -80,6 +80,6 @@ def test_fault_with_unknown_postcode_is_an_error_saying_add_a_location(nominatim
     venue = make_venue(slug="gosport", street="1 High Street", postcode="PO12 1AA", line=5)
     problems = resolve_venues([venue], settings, {})
     assert [(p.file, p.line, p.severity) for p in problems] == [("venues/gosport.yaml", 5, "error")]
-    assert "the postcode list does not know it" in problems[0].message
+    assert "answered HTTP 503, and PO12 1AA is not in the site's postcode list" in problems[0].message
     assert "add a location: block with lat: and lon:" in problems[0].message
     assert "Traceback" not in caplog.text

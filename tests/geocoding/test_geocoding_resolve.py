@@ -190,13 +190,15 @@ def test_unknown_postcode_and_nothing_found_is_an_error_saying_add_a_location(no
 
 
 def test_rate_limiter_spaces_requests(nominatim, settings, make_venue):
-    settings["GEOCODING_MIN_DELAY_SECONDS"] = 0.2
+    settings["GEOCODING_MIN_DELAY_SECONDS"] = 0.25
     venues = [make_venue(f"venue-{n}", f"{n} Guildhall Square") for n in range(3)]
     assert resolve_venues(venues, settings, NO_ENV) == []
     times = [request.at for request in nominatim.requests]
     assert len(times) == 3
     gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.19, gaps  # the server stamps arrival, a few ms after the client's clock
+    # Unlimited, local requests arrive milliseconds apart. The server stamps arrival in a handler
+    # thread, which on a busy machine lags the client's send by up to tens of milliseconds.
+    assert min(gaps) >= 0.2, gaps
 
 
 def test_corrupt_cache_is_ignored_and_repaired(nominatim, settings, make_venue, caplog):
