@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from geopy.distance import geodesic
+from pelican.plugins._utils import plugin_enabled
 from venues.model import Position, Problem, Venue
 
 from geocoding.cache import GeocodeCache, cache_key
@@ -27,6 +28,9 @@ HOW_TO_PIN = (
 
 def on_venues_loaded(generator, venues: Iterable[Venue] = (), **_kwargs) -> list[Problem]:
     """Resolve positions for the venues the venues plugin loaded; return the problems found."""
+    # Signals outlive a build: in a process that runs several builds (the tests), only answer our own.
+    if not plugin_enabled("geocoding", generator.settings.get("PLUGINS")):
+        return []
     return resolve_venues(venues, generator.settings)
 
 

@@ -95,16 +95,26 @@ def test_offline_never_asks_and_does_not_cache(nominatim, settings, make_venue, 
     assert not (tmp_path / "geocode-cache.json").exists()
 
 
+def geocoding_answers(settings, venues):
+    """Send venues_loaded as the venues generator does; return what the geocoding receiver answered."""
+    register()
+    results = blinker.signal("venues_loaded").send(types.SimpleNamespace(settings=settings), venues=venues)
+    return [problems for receiver, problems in results if receiver.__module__ == "geocoding.resolve"]
+
+
 def test_offline_environment_is_read_by_the_pelican_receiver(nominatim, settings, make_venue, monkeypatch):
     monkeypatch.setenv("GEOCODING_OFFLINE", "1")
     monkeypatch.delenv("NOMINATIM_URL", raising=False)
-    register()
     venue = make_venue()
-    generator = types.SimpleNamespace(settings=settings)
-    results = blinker.signal("venues_loaded").send(generator, venues=[venue])
-    geocoding_results = [problems for receiver, problems in results if receiver.__module__ == "geocoding.resolve"]
-    assert geocoding_results == [[]]
+    assert geocoding_answers({**settings, "PLUGINS": ["venues", "geocoding"]}, [venue]) == [[]]
     assert venue.position.source == "postcode"
+    assert nominatim.requests == []
+
+
+def test_receiver_ignores_builds_without_the_plugin(nominatim, settings, make_venue):
+    venue = make_venue()
+    assert geocoding_answers({**settings, "PLUGINS": ["venues"]}, [venue]) == [[]]
+    assert venue.position is None
     assert nominatim.requests == []
 
 
