@@ -32,7 +32,10 @@ def test_build_with_committed_cache_makes_zero_requests(nominatim, tmp_path, mon
     )
     Pelican(settings).run()
 
-    assert nominatim.requests == [], "a venue address is missing from data/geocode-cache.json"
+    assert nominatim.requests == [], (
+        "a venue address is missing from data/geocode-cache.json: "
+        "fill it with `PYTHONPATH=plugins .venv/bin/python -m geocoding.cli` and commit the file"
+    )
     assert cache.read_bytes() == before
 
     entries = json.loads(before)
