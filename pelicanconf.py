@@ -37,7 +37,7 @@ ARCHIVES_SAVE_AS = ""
 ARTICLE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "trim_blocks": True, "lstrip_blocks": True}
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["translations", "venues", "geocoding", "venue_map"]
