@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate test lint browser vendor clean
+.PHONY: serve html publish validate geocode test lint browser vendor clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ publish: $(VENV)/.installed
 
 validate: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m venues.cli venues
+
+# List every venue's position and where it came from; fills the geocode cache for new addresses.
+geocode: $(VENV)/.installed
+	PYTHONPATH=plugins $(PY) -m geocoding.cli
 
 # Debian's Chromium runs the browser tests; Playwright never downloads a browser of its own.
 browser:

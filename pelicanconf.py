@@ -51,6 +51,7 @@ PROJECT_LEAD_EMAIL = "sanctuary@example.org"
 
 # geocoding: file location, then cache, then Nominatim, then the postcode centroid.
 GEOCODING_CACHE_PATH = str(ROOT / "data" / "geocode-cache.json")
+GEOCODING_POSTCODES_PATH = str(ROOT / "data" / "postcodes" / "po.csv")  # Code-Point Open extract, see its README
 GEOCODING_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 GEOCODING_USER_AGENT = "spaces-of-sanctuary-portsmouth/1.0 (sanctuary@example.org)"
 GEOCODING_OFFLINE = False
