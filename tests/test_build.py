@@ -113,6 +113,11 @@ def test_pelican_command_exits_non_zero_on_an_invalid_venue(tmp_path):
     assert "unknown-offer.yaml:7:22" in " ".join((result.stdout + result.stderr).split())
 
 
+def test_schema_is_published_with_the_site(example_site):
+    published = json.loads(read(example_site, "schema/venue.schema.json"))
+    assert published == json.loads((ROOT / "plugins" / "venues" / "schema.json").read_text(encoding="utf-8"))
+
+
 def test_home_page_explains_and_leads_to_map_and_list(example_site):
     html = read(example_site, "index.html")
     assert "Space of Sanctuary" in html

@@ -99,6 +99,9 @@ class VenuesGenerator(Generator):
                 venue=venue,
                 page_name=f"venues/{venue.slug}/index",
             )
+        schema_path = Path(self.output_path) / self.settings.get("VENUES_SCHEMA_SAVE_AS", "schema/venue.schema.json")
+        schema_path.parent.mkdir(parents=True, exist_ok=True)
+        schema_path.write_bytes(schema.SCHEMA_PATH.read_bytes())
         site_url = self.settings.get("SITEURL", "") if not relative else ""
         geojson_path = Path(self.output_path) / self.settings.get("VENUES_GEOJSON_SAVE_AS", "venues.geojson")
         geojson_path.write_text(
