@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 import folium
 from branca.element import CssLink, Element, Figure, JavascriptLink
+from folium.map import FitBounds
 from folium.plugins import MarkerCluster
 from markupsafe import Markup
 
@@ -29,7 +30,7 @@ class MapOptions:
     site_url: str  # the site root as seen from the map page, e.g. "../"
     label: str = "Map of Spaces of Sanctuary"
     cluster_label: str = "{count} venues here: zoom in"
-    cluster_radius: int = 40
+    cluster_radius: int = 48
     fit_max_zoom: int = 16
     tiles_max_zoom: int = 19
 
@@ -66,8 +67,18 @@ def build_map(venues, options: MapOptions) -> MapParts:
         name="tiles",
     ).add_to(vmap)
 
+    if placed:
+        lats = [venue.position.lat for venue in placed]
+        lons = [venue.position.lon for venue in placed]
+        fit = FitBounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(24, 24), max_zoom=options.fit_max_zoom)
+        # Fit before the clusters are added and without animation, so the page opens at rest
+        # instead of zooming and re-clustering in front of the reader.
+        fit.options["animate"] = False
+        fit.add_to(vmap)
+
     cluster = MarkerCluster(
-        # A small radius keeps clusters apart, so each stays a target of its own at 360 px.
+        # Markers closer than this many pixels share a cluster; 48 keeps markers (25 x 41) and
+        # clusters (40 x 40) from covering each other, so each stays a target of its own (axe target-size).
         max_cluster_radius=options.cluster_radius,
         spiderfy_on_max_zoom=True,
         spiderfy_distance_multiplier=1.5,
@@ -90,12 +101,6 @@ def build_map(venues, options: MapOptions) -> MapParts:
         marker = folium.Marker([venue.position.lat, venue.position.lon], title=venue.name, alt=venue.name)
         marker.add_child(BindPopup(popup_html(venue, options.site_url)))
         marker.add_to(cluster)
-
-    if placed:
-        lats = [venue.position.lat for venue in placed]
-        lons = [venue.position.lon for venue in placed]
-        bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
-        vmap.fit_bounds(bounds, padding=(24, 24), max_zoom=options.fit_max_zoom)
 
     figure = vmap.get_root()
     number_elements(figure)

@@ -18,7 +18,7 @@ DEFAULTS = {
     "MAP_ZOOM": 13,
     "MAP_LABEL": "Map of Spaces of Sanctuary",
     "MAP_CLUSTER_LABEL": "{count} venues here: zoom in",
-    "MAP_CLUSTER_RADIUS": 40,
+    "MAP_CLUSTER_RADIUS": 48,
 }
 
 

@@ -72,7 +72,7 @@ def test_map_container_is_named_and_every_marker_is_named_by_its_venue():
         assert f'"title": {encoded}' in parts.script
         assert f'"alt": {encoded}' in parts.script
     assert "L.markerClusterGroup(" in parts.script
-    assert '"maxClusterRadius": 40' in parts.script
+    assert '"maxClusterRadius": 48' in parts.script
 
 
 def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
@@ -126,7 +126,10 @@ def test_map_fits_the_venues_and_leaves_out_those_without_a_position(caplog):
     assert parts.script.count("L.marker(") == 2
     assert "Nowhere" not in parts.script
     assert "venue_map: venues/c.yaml has no position" in caplog.text
-    assert re.search(r"\.fitBounds\(\s*\[\[50\.79, -1\.1\], \[50\.83, -1\.05\]\]", parts.script)
+    fit = re.search(r"\.fitBounds\(\s*\[\[50\.79, -1\.1\], \[50\.83, -1\.05\]\],\s*(\{.*?\})", parts.script, re.S)
+    assert json.loads(fit.group(1)) == {"maxZoom": 16, "padding": [24, 24], "animate": False}
+    # Fitted before the clusters join the map, so they are drawn once, at the final zoom.
+    assert parts.script.index(".fitBounds(") < re.search(r"marker_cluster_\d+\.addTo\(map_", parts.script).start()
 
 
 def test_map_without_venues_uses_the_configured_centre_and_zoom():

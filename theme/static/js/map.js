@@ -45,6 +45,17 @@
     },
   });
 
+  // Leaflet closes a popup on Escape only while the map itself has focus; also do it while a
+  // marker or the popup's link has it.
+  L.Map.addInitHook(function () {
+    var map = this;
+    L.DomEvent.on(map.getContainer(), "keydown", function (event) {
+      if (event.key === "Escape") {
+        map.closePopup();
+      }
+    });
+  });
+
   // Opening a popup with Enter moves focus to its link; closing it brings focus back to the marker,
   // instead of leaving a keyboard user at the start of the page.
   L.Marker.addInitHook(function () {
