@@ -8,12 +8,11 @@ from folium.template import Template
 
 
 class VenueMap(folium.Map):
-    """Render a folium map made to sit inside our page rather than to be the page.
+    """Render a folium map made to sit inside our page rather than to be the page."""
 
-    folium's own header sets a viewport meta with `user-scalable=no` (blocks pinch zoom), styles
-    `html, body` to full height and relies on jQuery; this template has no header at all (the size
-    comes from css/map.css) and names the map container, which Leaflet makes focusable.
-    """
+    # folium's own header sets a viewport meta with `user-scalable=no` (blocks pinch zoom), styles
+    # `html, body` to full height and relies on jQuery; this template has no header at all (the size
+    # comes from css/map.css) and names the map container, which Leaflet makes focusable.
 
     _template = Template(
         """
@@ -42,12 +41,11 @@ class VenueMap(folium.Map):
 
 
 class BindPopup(MacroElement):
-    """Bind ready-made, already escaped popup HTML to the parent marker.
+    """Bind ready-made, already escaped popup HTML to the parent marker."""
 
-    folium's Popup builds its content with jQuery inside a JavaScript template literal and does not
-    escape `${`, so venue text could run as code; here the HTML travels as a JSON string literal
-    (with <, >, & and ' escaped by `tojavascript`), which is inert in a <script>.
-    """
+    # folium's Popup builds its content with jQuery inside a JavaScript template literal and does not
+    # escape `${`, so venue text could run as code; here the HTML travels as a JSON string literal
+    # (with <, >, & and ' escaped by `tojavascript`), which is inert in a <script>.
 
     _template = Template(
         """

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import HOSTILE_NAME, build, make_venue, spread_venues
+from venue_map_fixtures import HOSTILE_NAME, build, make_venue, spread_venues
 
 pytestmark = pytest.mark.browser
 
@@ -199,3 +199,28 @@ def test_axe_finds_nothing_wrong_with_the_map_at_360_px(visit):
     violations = [(v["id"], [node["target"] for node in v["nodes"]]) for v in results.response["violations"]]
     assert violations == []
     assert any(rule["id"] == "target-size" for rule in results.response["passes"])
+
+
+@pytest.fixture(scope="module")
+def example_map_url(example_site):
+    """Serve the whole example site (real theme, real venues plugin) on 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(example_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/map/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_real_theme_map_page_shows_every_example_venue(browser, example_map_url, example_site):
+    page = Visit(browser, example_map_url, viewport={"width": 360, "height": 740})
+    try:
+        listed = page.page.eval_on_selector_all(".venue-map .leaflet-marker-icon[title]", "els => els.length")
+        labels = page.page.eval_on_selector_all(".venue-map .marker-cluster", "els => els.map(e => e.ariaLabel)")
+        shown = (example_site / "map" / "index.html").read_text(encoding="utf-8").count("L.marker(")
+        assert shown > 0
+        assert listed + sum(int(label.split()[0]) for label in labels) == shown
+        assert all(urlsplit(url).hostname == "tile.openstreetmap.org" for url in page.outside), page.outside
+        assert page.errors == []
+    finally:
+        page.close()

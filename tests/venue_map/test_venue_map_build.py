@@ -8,11 +8,11 @@ import re
 import folium
 import folium.folium
 import pytest
-from conftest import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
 from folium.plugins import MarkerCluster
 from markupsafe import Markup
 from venue_map.build import MapOptions, build_map, popup_html
 from venue_map.generator import map_options
+from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
 
 OPTIONS = MapOptions(
     tiles_url=TILES_URL,

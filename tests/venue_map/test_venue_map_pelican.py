@@ -6,7 +6,7 @@ import gzip
 import re
 from pathlib import Path
 
-from conftest import build, make_venue, spread_venues
+from venue_map_fixtures import build, make_venue, spread_venues
 
 
 def local_assets(page: str) -> list[str]:
