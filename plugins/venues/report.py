@@ -1,0 +1,95 @@
+"""Show the network at a glance for coordinators: python -m venues.report [--date YYYY-MM-DD].
+
+Venues by status, renewals due, volunteers trained against the target, venues per offer and per language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+from . import schema
+from .catalogue import Catalogue, hidden_reason, read_catalogue, renewal_due
+from .present import format_date, language_name
+from .renewals import markdown_table, renewals_due, renewals_table
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+VOLUNTEER_TARGET = 100  # the network's goal; VENUES_VOLUNTEER_TARGET in the settings overrides it
+
+
+def network_report(catalogue: Catalogue, today: datetime.date, warning_days: int = 30,
+                   volunteer_target: int = VOLUNTEER_TARGET) -> str:
+    """Write the coordinators' report of one day as Markdown."""
+    shown = [venue for venue in catalogue.venues if hidden_reason(venue, today) is None]
+    suspended = [venue for venue in catalogue.venues if venue.status == "suspended"]
+    lapsed = [venue for venue in catalogue.venues if venue.status != "suspended" and hidden_reason(venue, today)]
+    due_soon = [venue for venue in shown if renewal_due(venue, today, warning_days)]
+    broken = sorted({problem.file for problem in catalogue.errors})
+    examples = sum(venue.example for venue in catalogue.venues)
+
+    lines = [f"# The network on {format_date(today)}", "", "## Venues by status", ""]
+    lines.append(markdown_table(("Status", "Venues"), [
+        ("Shown on the site", str(len(shown))),
+        (f"… of which must renew within {warning_days} days", str(len(due_soon))),
+        ("Hidden: training lapsed", str(len(lapsed))),
+        ("Hidden: suspended", str(len(suspended))),
+        ("Not shown: the file has errors (run `make validate`)", str(len(broken))),
+        ("All venue files", str(len(catalogue.venues) + len(broken))),
+    ]))
+    if examples:
+        lines += ["", f"{examples} of the venues are fictional examples (`example: true`): they count here like the rest."]
+
+    lines += ["", "## Renewals due", ""]
+    due = renewals_due(catalogue.venues, today, warning_days)
+    lines.append(renewals_table(due) if due else f"None in the next {warning_days} days.")
+
+    lines += ["", "## Volunteers trained", ""]
+    counted = [venue for venue in shown if venue.accreditation.volunteers_trained is not None]
+    trained = sum(venue.accreditation.volunteers_trained for venue in counted)
+    share = f" ({trained * 100 // volunteer_target}%)" if volunteer_target else ""
+    lines.append(f"**{trained}** of the target of {volunteer_target}{share}, at the {len(shown)} venues shown on the site.")
+    if len(counted) < len(shown):
+        lines.append(f"{len(shown) - len(counted)} shown venue(s) do not say how many were trained "
+                     "(`accreditation: volunteers_trained`).")
+
+    lines += ["", "## Venues per offer", "", "Venues shown on the site that offer each thing.", ""]
+    offers = Counter(offer for venue in shown for offer in venue.offers)
+    lines.append(markdown_table(("Offer", "Venues"),
+                                [(choice.title, str(offers[key])) for key, choice in schema.offers().items()]))
+
+    lines += ["", "## Venues per language", "", "Venues shown on the site whose trained staff speak each language.", ""]
+    languages = Counter(code for venue in shown for code in venue.languages)
+    ordered = sorted(languages.items(), key=lambda item: (-item[1], language_name(item[0]).name))
+    lines.append(markdown_table(("Language", "Code", "Venues"),
+                                [(language_name(code).name, code, str(count)) for code, count in ordered]))
+    return "\n".join(lines) + "\n"
+
+
+def _target(settings: Mapping) -> int:
+    return int(settings.get("VENUES_VOLUNTEER_TARGET") or VOLUNTEER_TARGET)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the report; return 0 (it informs, it does not judge)."""
+    from pelican.settings import read_settings  # here, so importing the module stays light
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--date", type=datetime.date.fromisoformat, default=None, help="the day (default: today)")
+    parser.add_argument("--venues", type=Path, help="folder of venue files (default: VENUES_PATH)")
+    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py", help="Pelican settings file")
+    args = parser.parse_args(argv)
+
+    settings = read_settings(str(args.settings))
+    today = args.date or settings.get("VENUES_TODAY") or datetime.date.today()
+    folder = args.venues or Path(settings["VENUES_PATH"])
+    catalogue = read_catalogue(folder, folder.resolve().parent)
+    print(network_report(catalogue, today, settings.get("VENUES_RENEWAL_WARNING_DAYS", 30), _target(settings)), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
