@@ -1,0 +1,236 @@
+"""Show the venues a pull request adds or changes, with their map pins: python scripts/pr_summary.py --changes FILE.
+
+FILE holds `git diff --name-status` lines (or plain paths; - reads standard input). The changed venues
+are placed the way the build places them (location: block, geocode cache, then Nominatim unless
+GEOCODING_OFFLINE is set, then the postcode centre) and the Markdown for $GITHUB_STEP_SUMMARY is printed.
+
+A venue is "pinned" when its position comes from its own file or from the committed geocode cache.
+For any other venue the summary prints a ready-to-paste location: block, so that no position reaches
+the site without a person looking at it. When GITHUB_OUTPUT is set, unpinned=<count> is written there;
+with --require-pinned the exit status is 1 when any venue is not pinned. With --all every venue is listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))  # run as a script from anywhere, like the plugins' own CLIs
+
+from geocoding.resolve import origin_of, resolve_venues  # noqa: E402
+from venues.catalogue import Catalogue, hidden_reason, read_catalogue  # noqa: E402
+from venues.cli import github_annotation  # noqa: E402
+from venues.model import Position, Problem, Venue  # noqa: E402
+from venues.renewals import markdown_table  # noqa: E402
+
+STATUS_WORDS = {"A": "added", "C": "added", "M": "changed", "T": "changed", "D": "removed", "R": "renamed"}
+PINNED_SOURCES = {"file", "cache"}  # reviewed and committed: the venue file itself, or data/geocode-cache.json
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file the pull request touches: how (added, changed, removed, renamed) and where."""
+
+    status: str
+    path: str
+    old_path: str | None = None
+
+
+@dataclass
+class Row:
+    """One changed venue file as the summary shows it."""
+
+    change: Change
+    venue: Venue | None = None
+    origin: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def pinned(self) -> bool:
+        return self.venue is None or self.venue.position is None or self.venue.position.source in PINNED_SOURCES
+
+
+def parse_changes(lines: Iterable[str]) -> list[Change]:
+    """Read `git diff --name-status` lines (a plain path counts as changed)."""
+    changes = []
+    for line in lines:
+        parts = line.rstrip("\n").split("\t")
+        if not parts[0].strip():
+            continue
+        if len(parts) == 1:
+            changes.append(Change("changed", parts[0].strip()))
+            continue
+        status = STATUS_WORDS.get(parts[0][:1], "changed")
+        if status == "renamed" or parts[0].startswith("C"):
+            changes.append(Change(status, parts[2], old_path=parts[1]))
+        else:
+            changes.append(Change(status, parts[1]))
+    return changes
+
+
+def is_venue_file(path: str, folder: str = "venues") -> bool:
+    """Tell whether a repository path is a venue file (not a template, not in a subfolder)."""
+    parent, _, name = path.rpartition("/")
+    return parent == folder and name.endswith((".yaml", ".yml")) and not name.startswith(("_", "."))
+
+
+def venue_changes(changes: Iterable[Change], folder: str = "venues") -> list[Change]:
+    """Keep the changes to venue files; a file renamed out of the folder counts as removed."""
+    kept = []
+    for change in changes:
+        if is_venue_file(change.path, folder):
+            kept.append(change)
+        elif change.old_path and is_venue_file(change.old_path, folder):
+            kept.append(Change("removed", change.old_path))
+    return kept
+
+
+def osm_link(position: Position) -> str:
+    """Link to the point on openstreetmap.org, with a marker, at street zoom."""
+    lat, lon = f"{position.lat:.6f}", f"{position.lon:.6f}"
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+
+
+def location_block(position: Position) -> str:
+    """Write the location: block that pins a venue to a point."""
+    return f"location:\n  lat: {position.lat:.6f}\n  lon: {position.lon:.6f}"
+
+
+def collect_rows(changes: list[Change], catalogue: Catalogue, settings: Mapping) -> list[Row]:
+    """Place the changed venues and gather what the summary says about each file."""
+    by_source = {venue.source: venue for venue in catalogue.venues}
+    rows = [Row(change, by_source.get(change.path) if change.status != "removed" else None) for change in changes]
+    venues = [row.venue for row in rows if row.venue is not None]
+    problems = resolve_venues(venues, settings)
+    for row in rows:
+        if row.venue is not None:
+            row.origin = origin_of(row.venue, settings)
+            row.problems = [problem for problem in problems if problem.file == row.venue.source]
+        elif row.change.status != "removed":
+            row.problems = [problem for problem in catalogue.problems if problem.file == row.change.path]
+    return rows
+
+
+def _what_changed(change: Change) -> str:
+    if change.status == "renamed":
+        return f"renamed from `{change.old_path}` (its web address changes: old links break)"
+    return change.status
+
+
+def _shown(row: Row, today: datetime.date) -> str:
+    if row.change.status == "removed":
+        return "no: removed from the site"
+    if row.venue is None:
+        return "no: the file has errors (see the annotations in *Files changed*)"
+    reason = hidden_reason(row.venue, today)
+    return f"no: {reason}" if reason else "yes"
+
+
+def _pin(row: Row) -> str:
+    position = row.venue.position if row.venue else None
+    return f"[{position.lat:.6f}, {position.lon:.6f}]({osm_link(position)})" if position else ""
+
+
+def summary_markdown(rows: list[Row], today: datetime.date, heading: str = "Venues in this pull request") -> str:
+    """Write the job summary: one row per venue file, then what to do about each unpinned venue."""
+    lines = [f"## {heading}", ""]
+    if not rows:
+        lines.append("No venue file is added or changed.")
+        return "\n".join(lines) + "\n"
+    table = []
+    for row in rows:
+        name = row.venue.name if row.venue else ""
+        table.append((_what_changed(row.change), name, f"`{row.change.path}`", _shown(row, today), _pin(row), row.origin))
+    lines.append(markdown_table(("What", "Venue", "File", "On the site", "Map pin", "Position from"), table))
+    lines += ["", "Open each map pin and check it is on the venue's entrance before approving."]
+
+    for row in rows:
+        for problem in row.problems:
+            lines += ["", f"- **{problem.severity}** in `{problem.file}` line {problem.line}: {problem.message}"]
+    for row in rows:
+        if not row.pinned:
+            lines += ["", *_pin_advice(row)]
+    return "\n".join(lines) + "\n"
+
+
+def _pin_advice(row: Row) -> list[str]:
+    venue = row.venue
+    where = {
+        "nominatim": "OpenStreetMap's address search (Nominatim) found it just now",
+        "postcode": "it is the centre of the postcode, which can be a few hundred metres from the door",
+    }.get(venue.position.source, f"it came from {venue.position.source}")
+    return [
+        f"### Check the pin of {venue.name} (`{venue.source}`)",
+        "",
+        f"This position is not in the venue file nor in the committed geocode cache: {where}. "
+        f"Look at it on the map: {_pin(row)}.",
+        "",
+        "If the pin is on the venue, paste this block into the venue file (for example after the address), "
+        "so the map always uses it:",
+        "",
+        "```yaml",
+        location_block(venue.position),
+        "```",
+        "",
+        "If it is wrong, write the right numbers instead: on openstreetmap.org, right-click the entrance and "
+        'choose "Show address" to read them. (A maintainer may instead commit the updated '
+        "`data/geocode-cache.json` that this run offers as the `geocode-cache` artifact.)",
+    ]
+
+
+def unpinned_problem(row: Row) -> Problem:
+    """Make the message that marks an unpinned venue file in the pull request."""
+    return Problem(row.venue.source, row.venue.line, 1,
+                   f"the map position of this venue is not pinned yet ({row.origin}): check the pin in the job summary "
+                   "and add the location: block it gives", severity="warning")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the summary for the changed venue files."""
+    from pelican.settings import read_settings
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--changes", type=argparse.FileType("r", encoding="utf-8"), help="git diff --name-status output")
+    parser.add_argument("--all", action="store_true", help="list every venue file, not only the changed ones")
+    parser.add_argument("--require-pinned", action="store_true", help="exit 1 when a listed venue is not pinned")
+    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
+    parser.add_argument("--venues", type=Path, help="folder of venue files (default: VENUES_PATH)")
+    parser.add_argument("--cache", type=Path, help="geocode cache file (default: GEOCODING_CACHE_PATH)")
+    parser.add_argument("--date", type=datetime.date.fromisoformat, default=None)
+    args = parser.parse_args(argv)
+    if not args.all and args.changes is None:
+        parser.error("give --changes FILE or --all")
+
+    settings = read_settings(str(args.settings), override={"GEOCODING_CACHE_PATH": str(args.cache)} if args.cache else None)
+    folder = args.venues or Path(settings["VENUES_PATH"])
+    catalogue = read_catalogue(folder, folder.resolve().parent)
+    if args.all:
+        changes = [Change("listed", venue.source) for venue in catalogue.venues]
+        changes += [Change("changed", file) for file in sorted({problem.file for problem in catalogue.errors})]
+    else:
+        changes = venue_changes(parse_changes(args.changes), folder.name)
+    today = args.date or settings.get("VENUES_TODAY") or datetime.date.today()
+    rows = collect_rows(changes, catalogue, settings)
+    print(summary_markdown(rows, today, "Venues on the site" if args.all else "Venues in this pull request"), end="")
+
+    unpinned = [row for row in rows if not row.pinned]
+    on_github = bool(os.environ.get("GITHUB_ACTIONS"))
+    for row in unpinned:
+        problem = unpinned_problem(row)
+        if args.require_pinned:
+            problem = Problem(problem.file, problem.line, problem.column, problem.message)  # an error, then
+        print(github_annotation(problem) if on_github else str(problem), file=sys.stderr)
+    if os.environ.get("GITHUB_OUTPUT"):
+        with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
+            output.write(f"unpinned={len(unpinned)}\n")
+    return 1 if args.require_pinned and unpinned else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
