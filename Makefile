@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode test lint browser vendor clean report renewals docs actionlint
+.PHONY: serve html publish validate geocode translations test lint browser vendor clean report renewals docs actionlint
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ validate: $(VENV)/.installed
 # List every venue's position and where it came from; fills the geocode cache for new addresses.
 geocode: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m geocoding.cli
+
+# Extract the interface words, update every language's catalogue, and compile them (see TRANSLATING.md).
+translations: $(VENV)/.installed
+	PYTHONPATH=plugins $(PY) -m translations.update
 
 # Debian's Chromium runs the browser tests; Playwright never downloads a browser of its own.
 browser:

@@ -18,8 +18,11 @@ ARTICLE_PATHS = []
 STATIC_PATHS = []
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-DIRECT_TEMPLATES = ["index"]
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DIRECT_TEMPLATES = ["index", "languages"]
 INDEX_SAVE_AS = "index.html"
+LANGUAGES_SAVE_AS = "languages/index.html"
 
 # No feeds, archives or author pages: this is a directory, not a blog.
 FEED_ALL_ATOM = None
@@ -38,6 +41,23 @@ ARTICLE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
 JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+# translations: every page in every language, in one run. English at the root, the others under /<code>/.
+# "reviewed": checked by a native speaker. Until then the pages say the translation is machine-made.
+# To add a language: add it here, run `make translations`, translate its messages.po (see TRANSLATING.md).
+TRANSLATIONS_LANGUAGES = {
+    "en": {"name": "English", "locale": "en_GB", "reviewed": True},
+    "ar": {"name": "العربية", "reviewed": False},
+    "fa": {"name": "فارسی", "reviewed": False},
+    "ps": {"name": "پښتو", "reviewed": False},
+    "ckb": {"name": "کوردی", "reviewed": False},
+    "ti": {"name": "ትግርኛ", "reviewed": False},
+    "uk": {"name": "Українська", "reviewed": False},
+    "sq": {"name": "Shqip", "reviewed": False},
+    "vi": {"name": "Tiếng Việt", "reviewed": False},
+}
+TRANSLATIONS_PATH = str(ROOT / "theme" / "translations")
+TRANSLATIONS_HELP_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/blob/main/TRANSLATING.md"
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["translations", "venues", "geocoding", "venue_map"]

@@ -26,19 +26,20 @@ class MapOptions:
     tiles_attribution: str
     center: tuple[float, float]
     zoom: int
-    static_url: str  # the theme's static folder as seen from the map page, e.g. "../theme/"
     site_url: str  # the site root as seen from the map page, e.g. "../"
-    label: str = "Map of Spaces of Sanctuary"
-    cluster_label: str = "{count} venues here: zoom in"
+    label_id: str = "sos-map-title"  # id of the page's heading that names the map, in the reader's language
     cluster_radius: int = 48
     fit_max_zoom: int = 16
     tiles_max_zoom: int = 19
 
 
 class MapParts(NamedTuple):
-    """Hold the three pieces a template places: in <head>, where the map goes, at the end of <body>."""
+    """Hold what a template places: assets in <head>, the map where it goes, its script at the end."""
 
-    header: Markup
+    # Asset paths are relative to the theme's static folder: the template prefixes them with the
+    # page's own way to the site root, so one map serves the map page of every language.
+    stylesheets: tuple[str, ...]
+    scripts: tuple[str, ...]  # to load with defer, in this order
     html: Markup
     script: Markup
 
@@ -54,12 +55,11 @@ def build_map(venues, options: MapOptions) -> MapParts:
         location=options.center,
         zoom_start=options.zoom,
         tiles=None,
-        label=options.label,
-        cluster_label=options.cluster_label,
+        label_id=options.label_id,
     )
     # Set on the instance, never through add_js_link: that edits folium's class-level lists.
-    vmap.default_js = [("leaflet", options.static_url + "vendor/leaflet/leaflet.js")]
-    vmap.default_css = [("leaflet_css", options.static_url + "vendor/leaflet/leaflet.css")]
+    vmap.default_js = [("leaflet", "vendor/leaflet/leaflet.js")]
+    vmap.default_css = [("leaflet_css", "vendor/leaflet/leaflet.css")]
     folium.TileLayer(
         tiles=options.tiles_url,
         attr=options.tiles_attribution,
@@ -85,14 +85,14 @@ def build_map(venues, options: MapOptions) -> MapParts:
         show_coverage_on_hover=False,
     )
     cluster.default_js = [
-        ("markercluster_js", options.static_url + "vendor/leaflet.markercluster/leaflet.markercluster.js"),
+        ("markercluster_js", "vendor/leaflet.markercluster/leaflet.markercluster.js"),
         # After Leaflet and markercluster: it sets reduced-motion defaults before the map is made.
-        ("venue_map_js", options.static_url + "js/map.js"),
+        ("venue_map_js", "js/map.js"),
     ]
     cluster.default_css = [
-        ("markercluster_css", options.static_url + "vendor/leaflet.markercluster/MarkerCluster.css"),
-        ("markercluster_default_css", options.static_url + "vendor/leaflet.markercluster/MarkerCluster.Default.css"),
-        ("venue_map_css", options.static_url + "css/map.css"),
+        ("markercluster_css", "vendor/leaflet.markercluster/MarkerCluster.css"),
+        ("markercluster_default_css", "vendor/leaflet.markercluster/MarkerCluster.Default.css"),
+        ("venue_map_css", "css/map.css"),
     ]
     cluster.add_to(vmap)
 
@@ -105,8 +105,10 @@ def build_map(venues, options: MapOptions) -> MapParts:
     figure = vmap.get_root()
     number_elements(figure)
     figure.render()
+    stylesheets, scripts = collect_assets(figure)
     return MapParts(
-        header=render_header(figure),
+        stylesheets=stylesheets,
+        scripts=scripts,
         html=Markup(" ".join(figure.html.render().split())),
         script=render_script(figure),
     )
@@ -116,8 +118,9 @@ def popup_html(venue, site_url: str) -> str:
     """Return the popup's HTML with every piece of venue text escaped."""
     address = venue.address.one_line()
     return (
-        f'<p class="venue-map__popup"><a href="{html.escape(site_url + venue.url)}">{html.escape(venue.name)}</a>'
-        f"<br>{html.escape(address)}</p>"
+        f'<p class="venue-map__popup"><a href="{html.escape(site_url + venue.url)}">'
+        f'<bdi translate="no">{html.escape(venue.name)}</bdi></a>'
+        f'<br><bdi translate="no">{html.escape(address)}</bdi></p>'
     )
 
 
@@ -133,16 +136,13 @@ def number_elements(root: Element) -> None:
         stack.extend(reversed(list(element._children.values())))
 
 
-def render_header(figure: Figure) -> Markup:
-    """Return link and deferred script tags for the assets folium collected, and nothing else."""
+def collect_assets(figure: Figure) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the stylesheets and scripts folium collected, and nothing else of its header."""
     # Other header children are folium's meta tag and styles, which our page template replaces.
-    tags = []
-    for child in figure.header._children.values():
-        if isinstance(child, JavascriptLink):
-            tags.append(Markup('<script defer src="{}"></script>').format(child.url))
-        elif isinstance(child, CssLink):
-            tags.append(Markup('<link rel="stylesheet" href="{}">').format(child.url))
-    return Markup("\n").join(tags)
+    children = list(figure.header._children.values())
+    stylesheets = tuple(child.url for child in children if isinstance(child, CssLink))
+    scripts = tuple(child.url for child in children if isinstance(child, JavascriptLink))
+    return stylesheets, scripts
 
 
 def render_script(figure: Figure) -> Markup:

@@ -12,13 +12,14 @@ class VenueMap(folium.Map):
 
     # folium's own header sets a viewport meta with `user-scalable=no` (blocks pinch zoom), styles
     # `html, body` to full height and relies on jQuery; this template has no header at all (the size
-    # comes from css/map.css) and names the map container, which Leaflet makes focusable.
+    # comes from css/map.css) and names the map container, which Leaflet makes focusable, by the
+    # page's heading, so the name is in the reader's language.
 
     _template = Template(
         """
         {% macro html(this, kwargs) %}
             <div class="folium-map venue-map" id={{ this.get_name()|tojson }} role="region"
-                aria-label="{{ this.label|e }}" data-cluster-label="{{ this.cluster_label|e }}"></div>
+                aria-labelledby="{{ this.label_id|e }}"></div>
         {% endmacro %}
 
         {% macro script(this, kwargs) %}
@@ -34,10 +35,9 @@ class VenueMap(folium.Map):
         """
     )
 
-    def __init__(self, *args, label: str, cluster_label: str, **kwargs):
+    def __init__(self, *args, label_id: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.label = label
-        self.cluster_label = cluster_label  # js/map.js names cluster buttons with it
+        self.label_id = label_id  # the page's heading names the map, in the page's language
 
 
 class BindPopup(MacroElement):

@@ -16,8 +16,6 @@ DEFAULTS = {
     "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     "MAP_CENTER": (50.8058, -1.0872),
     "MAP_ZOOM": 13,
-    "MAP_LABEL": "Map of Spaces of Sanctuary",
-    "MAP_CLUSTER_LABEL": "{count} venues here: zoom in",
     "MAP_CLUSTER_RADIUS": 48,
 }
 
@@ -37,19 +35,15 @@ def setting(settings: dict, name: str):
 
 
 def map_options(settings: dict, save_as: str) -> MapOptions:
-    """Read the MAP_* settings, with URLs made relative to the page at save_as."""
-    # Relative URLs work for any SITEURL, and for a subsite whose THEME_STATIC_DIR is "../theme".
+    """Read the MAP_* settings, with links to venue pages made relative to the page at save_as."""
+    # Relative links work for any SITEURL and from the map page of every language.
     site_url = "../" * save_as.count("/")
-    static_dir = settings.get("THEME_STATIC_DIR", "theme").strip("/")
     return MapOptions(
         tiles_url=setting(settings, "MAP_TILES_URL"),
         tiles_attribution=setting(settings, "MAP_TILES_ATTRIBUTION"),
         center=tuple(setting(settings, "MAP_CENTER")),
         zoom=setting(settings, "MAP_ZOOM"),
-        static_url=f"{site_url}{static_dir}/",
         site_url=site_url,
-        label=setting(settings, "MAP_LABEL"),
-        cluster_label=setting(settings, "MAP_CLUSTER_LABEL"),
         cluster_radius=setting(settings, "MAP_CLUSTER_RADIUS"),
     )
 
@@ -58,7 +52,7 @@ class VenueMapGenerator(Generator):
     """Write the map page from the venues the venues plugin put in the context."""
 
     def generate_output(self, writer):
-        """Render map.html with `venue_map` (header, html, script) for the shown venues."""
+        """Render map.html with `venue_map` (stylesheets, scripts, html, script) for the shown venues."""
         save_as = setting(self.settings, "MAP_SAVE_AS")
         if not save_as:
             return

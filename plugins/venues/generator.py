@@ -15,7 +15,7 @@ from . import schema
 from .catalogue import hidden_reason, read_catalogue, renewal_due
 from .geojson import feature_collection
 from .model import Problem
-from .present import format_date, present
+from .present import present
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,6 @@ class VenuesGenerator(Generator):
             venues=self.venues,
             venues_count=len(self.venues),
             today=today,
-            format_date=format_date,
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
             ACCESSIBILITY=schema.accessibility_features(),

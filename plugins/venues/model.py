@@ -75,7 +75,6 @@ class Venue:
     # Filled in by present.present() for the theme:
     description_html: dict[str, str] = field(default_factory=dict)
     hours: list | None = None  # HoursRow per day, or None when the hours are not known
-    language_names: list = field(default_factory=list)
     directions: object = None
     report_url: str = ""
     phone_href: str | None = None

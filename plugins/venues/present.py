@@ -1,4 +1,4 @@
-"""Prepare the words, links and tables that the theme shows for a venue."""
+"""Prepare the links and tables that the theme shows for a venue, in any language."""
 
 from __future__ import annotations
 
@@ -14,20 +14,20 @@ from .text import safe_html, tel_href
 
 
 @dataclass(frozen=True)
-class LanguageName:
-    """A language named in itself and in the reader's language."""
-
-    code: str
-    own_name: str
-    name: str
-
-
-@dataclass(frozen=True)
 class Directions:
     """Links that open a venue's position in a maps app or on OpenStreetMap."""
 
     geo: str
     osm: str
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """A language named in itself and in English, for coordinators' reports."""
+
+    code: str
+    own_name: str
+    name: str
 
 
 def language_name(code: str, reader_locale: str = "en") -> LanguageName:
@@ -42,7 +42,7 @@ def language_name(code: str, reader_locale: str = "en") -> LanguageName:
 
 
 def format_date(date: datetime.date, locale: str = "en_GB") -> str:
-    """Write a date in words, e.g. 3 March 2026."""
+    """Write a date in words, e.g. 3 March 2026 (the site's pages use the reader's locale instead)."""
     return babel_format_date(date, "d MMMM y", locale=locale)
 
 
@@ -55,10 +55,9 @@ def directions(lat: float, lon: float) -> Directions:
 
 
 def present(venue: Venue, today: datetime.date, report_url: str) -> Venue:
-    """Add to a venue what its pages show: safe description, hours table, names, links."""
+    """Add to a venue what its pages show: safe description, week of hours, links."""
     venue.description_html = {language: safe_html(text) for language, text in venue.description.items()}
     venue.hours = hours_rows(venue.opening_hours, today)
-    venue.language_names = [language_name(code) for code in venue.languages]
     venue.directions = directions(venue.position.lat, venue.position.lon) if venue.position else None
     venue.report_url = report_url.format(slug=venue.slug)
     venue.phone_href = tel_href(venue.contact["phone"]) if venue.contact.get("phone") else None

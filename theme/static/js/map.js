@@ -8,6 +8,13 @@
     return;
   }
 
+  // The page's template gives the map's words in the reader's language (data-* on the map's wrapper).
+  var wrapper = document.querySelector("[data-cluster-label]");
+  var words = wrapper ? wrapper.dataset : {};
+  if (words.zoomIn && words.zoomOut) {
+    L.Control.Zoom.mergeOptions({ zoomInTitle: words.zoomIn, zoomOutTitle: words.zoomOut });
+  }
+
   // Someone who asked their system for less motion gets no sliding, zooming or fading.
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   if (reduceMotion) {
@@ -34,15 +41,45 @@
     iconCreateFunction: function (cluster) {
       var count = cluster.getChildCount();
       var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-      var mapElement = document.querySelector(".venue-map[data-cluster-label]");
-      var label = mapElement ? mapElement.getAttribute("data-cluster-label") : "{count}";
+      var label = words.clusterLabel || "{count}";
       return new LabelledIcon({
         html: "<div><span>" + count + "</span></div>",
         className: "marker-cluster marker-cluster-" + size,
-        iconSize: new L.Point(40, 40),
+        iconSize: new L.Point(44, 44),  // a finger-sized target
         label: label.replace("{count}", String(count)),
       });
     },
+  });
+
+  // Opening a cluster from the keyboard zooms or spreads it and removes its icon, which would drop
+  // focus to the top of the page: move focus to the first of its places instead.
+  L.MarkerClusterGroup.addInitHook(function () {
+    this.on("clusterclick", function (event) {
+      var group = this;
+      var cluster = event.layer;
+      if (!cluster.getElement() || document.activeElement !== cluster.getElement()) {
+        return;
+      }
+      var children = cluster.getAllChildMarkers();
+      var done = false;
+      var focusFirstPlace = function () {
+        if (done) {
+          return;
+        }
+        done = true;
+        for (var i = 0; i < children.length; i++) {
+          var shown = group.getVisibleParent(children[i]);
+          var element = shown && shown !== cluster && shown.getElement();
+          if (element) {
+            element.focus({ preventScroll: true });
+            return;
+          }
+        }
+      };
+      group.once("animationend", focusFirstPlace);
+      group.once("spiderfied", focusFirstPlace);
+      window.setTimeout(focusFirstPlace, 500);
+    });
   });
 
   // Leaflet closes a popup on Escape only while the map itself has focus; also do it while a

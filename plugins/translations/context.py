@@ -1,0 +1,40 @@
+"""Make the template variables that depend on the reader's language."""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
+from babel.numbers import format_decimal
+from babel.support import NullTranslations
+from jinja2.ext import _make_new_gettext, _make_new_ngettext  # Jinja's own newstyle wrappers
+
+from .languages import Language
+
+
+def language_context(language: Language, translations: NullTranslations) -> dict:
+    """Return gettext and formatters for one language, for a template's context."""
+    locale = language.locale
+    return {
+        "LANG": language.code,
+        "LANG_DIR": language.dir,
+        "LANGUAGE": language,
+        # Newstyle gettext, as the i18n extension installs it, resolved from the context per page.
+        "gettext": _make_new_gettext(translations.gettext),
+        "ngettext": _make_new_ngettext(translations.ngettext),
+        "format_date": lambda date: babel_format_date(date, "d MMMM y", locale=locale),
+        "format_day": lambda date: babel_format_date(date, "EEEE d MMMM", locale=locale),
+        "format_time": lambda time: babel_format_time(time, "HH:mm", locale=locale),
+        "format_number": lambda number: format_decimal(number, locale=locale),
+        "language_name": lambda code: language_name(code, locale),
+        "own_language_name": lambda code: language_name(code, code.replace("-", "_")),
+    }
+
+
+def language_name(code: str, reader_locale: str) -> str:
+    """Name a language in the reader's language (from CLDR); the code itself when CLDR has no name."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(reader_locale) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].upper() + name[1:]
