@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations test lint browser vendor clean report renewals docs actionlint
+.PHONY: serve html publish validate geocode translations bench-build test lint browser vendor clean report renewals docs actionlint
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ geocode: $(VENV)/.installed
 # Extract the interface words, update every language's catalogue, and compile them (see TRANSLATING.md).
 translations: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m translations.update
+
+# Time a full build (all languages) of the example site and of a generated network of 1,000 venues.
+bench-build: $(VENV)/.installed
+	$(PY) scripts/bench_build.py --venues 1000 2>/dev/null
 
 # Debian's Chromium runs the browser tests; Playwright never downloads a browser of its own.
 browser:
