@@ -54,10 +54,16 @@
   // Opening a cluster from the keyboard zooms or spreads it and removes its icon, which would drop
   // focus to the top of the page: move focus to the first of its places instead.
   L.MarkerClusterGroup.addInitHook(function () {
-    this.on("clusterclick", function (event) {
+    this.on("clusterclick clusterkeypress", function (event) {
       var group = this;
       var cluster = event.layer;
-      if (!cluster.getElement() || document.activeElement !== cluster.getElement()) {
+      var key = event.originalEvent && event.originalEvent.keyCode;
+      if (event.type === "clusterkeypress" && key !== 13) {
+        return;
+      }
+      // Leaflet may already have moved focus from the cluster to the map itself.
+      var container = group._map && group._map.getContainer();
+      if (!container || !container.contains(document.activeElement)) {
         return;
       }
       var children = cluster.getAllChildMarkers();
