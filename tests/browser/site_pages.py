@@ -52,9 +52,9 @@ def site_pages(output: Path, lang: str) -> list[SitePage]:
         pages.append(SitePage(kind, f"{prefix}{name}/"))
     if (base / "venues" / "index.html").is_file():
         pages.append(SitePage("directory", f"{prefix}venues/"))
-    venues = sorted(p.parent.name for p in (base / "venues").glob("*/index.html"))
+    venues = venue_pages(output, lang)
     if venues:
-        pages.append(SitePage("venue", f"{prefix}venues/{venues[0]}/"))
+        pages.append(venues[0])
     if (base / "404.html").is_file():
         pages.append(SitePage("404", f"{prefix}404.html"))
     return pages
@@ -63,7 +63,10 @@ def site_pages(output: Path, lang: str) -> list[SitePage]:
 def venue_pages(output: Path, lang: str) -> list[SitePage]:
     """Return every venue page of one language."""
     prefix = languages()[lang]
-    return [SitePage("venue", f"{prefix}venues/{p.parent.name}/") for p in sorted((output / prefix / "venues").glob("*/index.html"))]
+    # Venue pages are named after venues/<slug>.yaml; other folders under venues/ are listings.
+    slugs = {path.stem for path in (ROOT / "venues").glob("*.yaml") if not path.name.startswith("_")}
+    built = sorted(p.parent.name for p in (output / prefix / "venues").glob("*/index.html"))
+    return [SitePage("venue", f"{prefix}venues/{slug}/") for slug in built if slug in slugs]
 
 
 def page_of(output: Path, lang: str, kind: str) -> SitePage:
