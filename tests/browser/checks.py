@@ -57,7 +57,8 @@ def small_text(page, minimum: int = MIN_TEXT) -> list[str]:
         const box = el.getBoundingClientRect();
         if (box.width <= 1 && box.height <= 1) continue;  // visually hidden, read by screen readers only
         const size = parseFloat(getComputedStyle(el).fontSize);
-        if (size < minimum - 0.01) out.push(`${size}px: <${el.tagName.toLowerCase()} class="${el.className}"> ${node.textContent.trim().slice(0, 40)}`);
+        if (size < minimum - 0.01) out.push(
+          `${size}px: <${el.tagName.toLowerCase()} class="${el.className}"> ${node.textContent.trim().slice(0, 40)}`);
       }
       return out;
     }""", minimum)
@@ -85,8 +86,9 @@ def small_targets(page, minimum: int = MIN_TARGET) -> list[str]:
         const w = Math.max(box.width, minimum) / 2, h = Math.max(box.height, minimum) / 2;
         const square = {left: cx - w, right: cx + w, top: cy - h, bottom: cy + h};
         const crowded = clickable.filter(o => o !== t && !o.el.contains(el) && !el.contains(o.el) && overlaps(square, o.box));
-        if (crowded.length) out.push(`${Math.round(box.width)}×${Math.round(box.height)} <${el.tagName.toLowerCase()} class="${el.className}"> `
-          + `"${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" crowded by "${(crowded[0].el.textContent || '').trim().slice(0, 30)}"`);
+        const words = e => (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30);
+        if (crowded.length) out.push(`${Math.round(box.width)}×${Math.round(box.height)} `
+          + `<${el.tagName.toLowerCase()} class="${el.className}"> "${words(el)}" crowded by "${words(crowded[0].el)}"`);
       }
       return out;
     }""", minimum)
@@ -106,7 +108,9 @@ def focus_style(page) -> dict:
         .map(m => Math.max(Math.abs(+m[1]), Math.abs(+m[2]), +(m[4] || 0)));
       const outline = style.outlineStyle !== 'none' && !/rgba\\(0, 0, 0, 0\\)|transparent/.test(style.outlineColor)
         ? parseFloat(style.outlineWidth) : 0;
-      return {tag: el.tagName.toLowerCase(), cls: String(el.className), text: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40),
-              href: el.getAttribute('href'), visible, outline, ring: Math.max(0, ...rings), inMap: !!el.closest('.leaflet-container'),
+      return {tag: el.tagName.toLowerCase(), cls: String(el.className),
+              text: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40),
+              href: el.getAttribute('href'), visible, outline, ring: Math.max(0, ...rings),
+              inMap: !!el.closest('.leaflet-container'),
               top: box.top, bottom: box.bottom};
     }""")

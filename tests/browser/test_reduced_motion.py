@@ -25,6 +25,8 @@ new MutationObserver(changes => { for (const change of changes) {
   if (moving) note(`${moving[0]} on ${cls.slice(0, 40)}`);
 }}).observe(document, {attributes: true, attributeFilter: ['class'], subtree: true});
 """
+RUNNING = """[...window.__motion, ...document.getAnimations().map(a =>
+  `running ${a.transitionProperty || a.animationName} on ${a.effect.target.className} for ${a.effect.getTiming().duration}ms`)]"""
 
 
 def exercise_the_map(playwright_page):
@@ -69,6 +71,5 @@ def test_no_page_animates_with_reduced_motion(example_site, site_url, tab, lang)
         for _ in range(4):  # focus and hover move colours and shadows: none of it may animate
             playwright_page.keyboard.press("Tab")
         playwright_page.mouse.move(180, 200)
-        found += [f"/{page.path}: {motion}" for motion in playwright_page.evaluate(
-            "[...window.__motion, ...document.getAnimations().map(a => `running ${a.constructor.name} ${a.transitionProperty || a.animationName} on ${a.effect.target.className} for ${a.effect.getTiming().duration}ms`)]")]
+        found += [f"/{page.path}: {motion}" for motion in playwright_page.evaluate(RUNNING)]
     assert found == [], "\n".join(found)

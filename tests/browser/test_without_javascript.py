@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 # Search and filter controls are extras that need JavaScript (hidden without it); everything else must match.
 JS_ONLY = "main form, main [role=search]"
-SHOWN_TEXT = f"(document.querySelectorAll('{JS_ONLY}').forEach(el => el.style.display = 'none'), document.querySelector('main').innerText)"
+SHOWN_TEXT = (f"(document.querySelectorAll('{JS_ONLY}').forEach(el => el.style.display = 'none'), "
+              "document.querySelector('main').innerText)")
 SHOWN_LINKS = "[...document.querySelectorAll('main a[href]')].filter(a => a.checkVisibility()).map(a => a.getAttribute('href'))"
 
 
