@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-import opening_hours
+from .schedule import Schedule, build_schedule
 
 DAYS_SHOWN = 7
 ONE_DAY = datetime.timedelta(days=1)
@@ -33,28 +33,29 @@ class HoursRow:
         return bool(self.openings)
 
 
-def hours_rows(expression: str | None, start: datetime.date) -> list[HoursRow] | None:
+class Week(list):
+    """The rows of the week shown, and the longer schedule the page ships for "open now"."""
+
+    def __init__(self, rows: list[HoursRow], schedule: Schedule):
+        super().__init__(rows)
+        self.schedule = schedule
+
+
+def hours_rows(expression: str | None, start: datetime.date) -> Week | None:
     """Return one row per day for a week from start, or None when the hours are not known."""
-    if not expression:
+    schedule = build_schedule(expression, start)
+    if schedule is None:
         return None
-    schedule = opening_hours.OpeningHours(expression, country="GB")
-    begin = datetime.datetime.combine(start, datetime.time())
-    end = begin + datetime.timedelta(days=DAYS_SHOWN)
     by_day: dict[datetime.date, list[Opening]] = {}
-    previous_end = None
-    for interval_start, interval_end, state, _comment in schedule.intervals(begin, end + ONE_DAY):
-        if state != opening_hours.State.OPEN:
-            previous_end = None
-            continue
-        if previous_end == interval_start:
-            continue  # the night before's opening runs on past midnight: already written on that day
-        previous_end = interval_end
+    # The same intervals as the schedule, so the table and the status computed in the browser agree.
+    for interval_start, interval_end in schedule.moments():
+        if interval_start.date() >= start + datetime.timedelta(days=DAYS_SHOWN):
+            break
         for day, opening in _openings(interval_start, interval_end):
             by_day.setdefault(day, []).append(opening)
-    return [
-        HoursRow(day, tuple(by_day.get(day, ())))
-        for day in (start + datetime.timedelta(days=offset) for offset in range(DAYS_SHOWN))
-    ]
+    rows = [HoursRow(day, tuple(by_day.get(day, ())))
+            for day in (start + datetime.timedelta(days=offset) for offset in range(DAYS_SHOWN))]
+    return Week(rows, schedule)
 
 
 def _openings(start: datetime.datetime, end: datetime.datetime):
