@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from venue_map_fixtures import build, spread_venues
 
+from tests.browser.chromium import browser  # noqa: F401  (a fixture: the session's one Chromium)
+
 
 @pytest.fixture(scope="session")
 def map_site(tmp_path_factory) -> Path:

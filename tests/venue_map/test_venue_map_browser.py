@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from venue_map_fixtures import HOSTILE_NAME, build, make_venue, spread_venues
 
+from tests.browser.chromium import serve
+
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -30,24 +20,8 @@ def site_url(tmp_path_factory):
     venues.append(make_venue("twin-one", "Twin One", lat=50.8250, lon=-1.0560))
     venues.append(make_venue("twin-two", "Twin Two", lat=50.82509, lon=-1.05600))
     output = build(tmp_path_factory.mktemp("browser-site"), venues)
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/map/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with serve(output) as url:
+        yield url + "map/"
 
 
 class Visit:
@@ -204,12 +178,8 @@ def test_axe_finds_nothing_wrong_with_the_map_at_360_px(visit):
 @pytest.fixture(scope="module")
 def example_map_url(example_site):
     """Serve the whole example site (real theme, real venues plugin) on 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(example_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/map/"
-    server.shutdown()
-    server.server_close()
+    with serve(example_site) as url:
+        yield url + "map/"
 
 
 def test_the_real_theme_map_page_shows_every_example_venue(browser, example_map_url, example_site):
