@@ -50,10 +50,10 @@ class GzipHandler(QuietHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        return _BytesFile(body)
+        return BytesFile(body)
 
 
-class _BytesFile:
+class BytesFile:
     """Hand a body to SimpleHTTPRequestHandler's copyfile."""
 
     def __init__(self, data: bytes):
@@ -68,9 +68,9 @@ class _BytesFile:
 
 
 @contextlib.contextmanager
-def serve(directory: Path, compress: bool = False, port: int = 0) -> Iterator[str]:
-    """Serve directory on 127.0.0.1 in a thread; yield its base URL ending in "/"."""
-    handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(directory))
+def serve(directory: Path, compress: bool = False, port: int = 0, handler: type | None = None) -> Iterator[str]:
+    """Serve directory on 127.0.0.1 in a thread (gzipped if compress); yield its base URL ending in "/"."""
+    handler = functools.partial(handler or (GzipHandler if compress else QuietHandler), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
