@@ -14,7 +14,9 @@ from pelican.plugins._utils import plugin_enabled
 from . import schema
 from .catalogue import hidden_reason, read_catalogue, renewal_due
 from .geojson import feature_collection
+from .listings import write_listings
 from .model import Problem
+from .postcode_files import write_postcode_files
 from .present import present
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,9 @@ class VenuesGenerator(Generator):
 
     def generate_output(self, writer):
         relative = self.settings.get("RELATIVE_URLS", False)
+        # First: the directory links to the listings and sorts by the postcode files.
+        write_postcode_files(self)
+        write_listings(self, writer)
         writer.write_file(
             self.settings.get("VENUES_DIRECTORY_SAVE_AS", "venues/index.html"),
             self.get_template("directory"),

@@ -1,0 +1,396 @@
+/* The directory's finder: search, filters and sorting by distance, all done on the phone. Loaded
+   (deferred) on the directory only. Without it the whole list shows and the offer and language
+   pages filter it. The filters live in the address (?q=&offer=&lang=&access=&open=1), so a list can
+   be shared and Back undoes a choice; a position or postcode never goes into the address. */
+(function () {
+  "use strict";
+  var list = document.querySelector("[data-venue-list]");
+  var form = document.querySelector("[data-finder]");
+  var result = document.querySelector("[data-finder-result]");
+  if (!list || !form || !result || !window.URLSearchParams || !window.history.pushState) {
+    return;
+  }
+  var panel = document.querySelector("[data-finder-panel]");
+  var near = document.querySelector("[data-near-me]");
+  var statusLine = result.querySelector("[data-finder-status]");
+  var empty = result.querySelector("[data-finder-empty]");
+  var mapLink = document.querySelector("[data-map-link]");
+  var mapHref = mapLink && mapLink.getAttribute("href");
+  var lang = document.documentElement.lang || "en";
+  var items = Array.prototype.slice.call(list.children);
+  var byName = items.slice();
+  var sortSentence = "";
+  var GROUPS = ["offer", "lang", "access"];
+
+  form.hidden = false;
+  if (near) {
+    near.hidden = false;
+  }
+  var noScript = document.querySelector("[data-finder-no-script]");
+  if (noScript) {
+    noScript.hidden = true;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in values ? values[key] : whole;
+    });
+  }
+
+  function number(value, options) {
+    try {
+      return new Intl.NumberFormat(lang, options).format(value);
+    } catch (error) {  // an old browser, or a unit it does not know
+      return String(value) + (options && options.unit ? " " + { meter: "m", kilometer: "km", minute: "min" }[options.unit] : "");
+    }
+  }
+
+  // Search: every word typed must appear in a place's card (its name, street, postcode, kind and offers,
+  // in the reader's language) or in its offers' keys; letter case, accents and Arabic vowel marks ignored.
+  function fold(text) {
+    return String(text).normalize("NFKD")
+      .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+      .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, function (digit) {
+        return String(digit.charCodeAt(0) & 0xf);
+      })
+      .toLowerCase().replace(/\s+/g, " ");
+  }
+
+  function searchText(item) {
+    if (!item.searchText) {
+      item.searchText = fold(item.textContent + " " + (item.dataset.offers || "").replace(/-/g, " "));
+      item.searchCompact = item.searchText.replace(/ /g, "");  // "po13aa" finds PO1 3AA
+    }
+    return item;
+  }
+
+  function words(query) {
+    return fold(query).split(" ").filter(Boolean);
+  }
+
+  // The "open now" filter asks theme/js/open-now.js, when the page has it.
+  function openNowApi() {
+    var api = window.sosOpenNow;
+    return api && typeof api.isOpen === "function" ? api : null;
+  }
+
+  function showOpenNowFilter() {
+    var group = form.querySelector("[data-open-now-filter]");
+    if (group && openNowApi()) {
+      group.hidden = false;
+    }
+  }
+
+  function readForm() {
+    var state = { q: form.elements.q.value.trim(), open: false, offer: [], lang: [], access: [] };
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (box) {
+      if (box.name === "open") {
+        state.open = true;
+      } else if (state[box.name]) {
+        state[box.name].push(box.value);
+      }
+    });
+    return state;
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    var state = { q: (params.get("q") || "").trim(), open: params.get("open") === "1" };
+    GROUPS.forEach(function (group) {
+      state[group] = params.getAll(group);
+    });
+    return state;
+  }
+
+  function writeForm(state) {
+    form.elements.q.value = state.q;
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) {
+      box.checked = box.name === "open" ? state.open : (state[box.name] || []).indexOf(box.value) >= 0;
+    });
+  }
+
+  function query(state) {
+    var params = new URLSearchParams();
+    if (state.q) {
+      params.set("q", state.q);
+    }
+    GROUPS.forEach(function (group) {
+      state[group].forEach(function (value) {
+        params.append(group, value);
+      });
+    });
+    if (state.open) {
+      params.set("open", "1");
+    }
+    return params.toString();
+  }
+
+  function isFiltered(state) {
+    return Boolean(query(state));
+  }
+
+  function has(listed, value) {
+    return (" " + (listed || "") + " ").indexOf(" " + value + " ") >= 0;
+  }
+
+  // Offers and access features: a place must have every one chosen. Languages: any one chosen will do.
+  function matches(item, state, typed) {
+    var data = item.dataset;
+    var all = function (group, field) {
+      return state[group].every(function (value) {
+        return has(data[field], value);
+      });
+    };
+    if (!all("offer", "offers") || !all("access", "access")) {
+      return false;
+    }
+    if (state.lang.length && !state.lang.some(function (code) { return has(data.langs, code); })) {
+      return false;
+    }
+    if (state.open) {
+      var api = openNowApi();
+      if (api && api.isOpen(item) !== true) {
+        return false;
+      }
+    }
+    searchText(item);
+    return typed.every(function (word) {
+      return item.searchText.indexOf(word) >= 0 || item.searchCompact.indexOf(word) >= 0;
+    });
+  }
+
+  function apply(state) {
+    var typed = words(state.q);
+    var shown = 0;
+    items.forEach(function (item) {
+      var ok = matches(item, state, typed);
+      item.hidden = !ok;
+      shown += ok ? 1 : 0;
+    });
+    empty.hidden = shown > 0;
+    var sentences = [];
+    if (isFiltered(state)) {
+      sentences.push(fill(result.dataset.shown, { shown: number(shown), total: number(items.length) }));
+    }
+    if (sortSentence) {
+      sentences.push(sortSentence);
+    }
+    statusLine.textContent = sentences.join(" ");
+    if (mapLink) {
+      var search = query(state);
+      mapLink.setAttribute("href", mapHref + (search ? "?" + search : ""));
+    }
+  }
+
+  function go() {
+    var state = readForm();
+    var search = query(state);
+    var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.pushState(null, "", url);
+    }
+    apply(state);
+  }
+
+  // A ticked box, or a search once it is sent or left, is a step Back can undo; typing only filters.
+  form.addEventListener("change", function () {
+    go();
+  });
+  form.elements.q.addEventListener("input", function () {
+    apply(readForm());
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    go();
+  });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () {
+      go();
+    }, 0);
+  });
+  window.addEventListener("popstate", function () {
+    var state = readUrl();
+    writeForm(state);
+    apply(state);
+  });
+
+  // Near me: distances along the Earth's surface (haversine), counted on the phone.
+  var EARTH_RADIUS_METRES = 6371008.8;
+  var WALKING_METRES_PER_MINUTE = 80;
+
+  function distance(from, lat, lon) {
+    var radians = Math.PI / 180;
+    var dLat = (lat - from.lat) * radians;
+    var dLon = (lon - from.lon) * radians;
+    var a = Math.pow(Math.sin(dLat / 2), 2) +
+      Math.cos(from.lat * radians) * Math.cos(lat * radians) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  function distanceWords(metres) {
+    var far = metres >= 1000;
+    var length = far ? number(Math.round(metres / 100) / 10, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 })
+      : number(Math.max(10, Math.round(metres / 10) * 10), { style: "unit", unit: "meter" });
+    var minutes = Math.max(1, Math.round(metres / WALKING_METRES_PER_MINUTE));
+    var time = number(minutes, { style: "unit", unit: "minute", unitDisplay: "long" });
+    return fill(near.dataset.distance, { distance: length, time: time });
+  }
+
+  function label(item, text) {
+    var shown = item.querySelector("[data-venue-distance]");
+    if (!text) {
+      if (shown) {
+        shown.parentNode.removeChild(shown);
+      }
+      return;
+    }
+    if (!shown) {
+      shown = document.createElement("p");
+      shown.className = "sos-venue-card__distance";
+      shown.setAttribute("data-venue-distance", "");
+      var address = item.querySelector(".sos-venue-card__address");
+      if (address) {
+        address.parentNode.insertBefore(shown, address.nextSibling);
+      } else {
+        item.appendChild(shown);
+      }
+    }
+    shown.textContent = text;
+  }
+
+  function placeInOrder(ordered) {
+    ordered.forEach(function (item) {
+      list.appendChild(item);
+    });
+  }
+
+  function sortFrom(point, sentence) {
+    var measured = items.map(function (item, index) {
+      var lat = parseFloat(item.dataset.lat);
+      var lon = parseFloat(item.dataset.lon);
+      var metres = isNaN(lat) || isNaN(lon) ? Infinity : distance(point, lat, lon);
+      label(item, metres === Infinity ? "" : distanceWords(metres));
+      return { item: item, metres: metres, index: index };
+    });
+    measured.sort(function (a, b) {
+      return a.metres - b.metres || a.index - b.index;
+    });
+    placeInOrder(measured.map(function (entry) {
+      return entry.item;
+    }));
+    sortSentence = sentence;
+    near.querySelector("[data-near-me-reset]").hidden = false;
+    apply(readForm());
+  }
+
+  function say(sentence) {
+    sortSentence = sentence;
+    apply(readForm());
+  }
+
+  function sortByName() {
+    byName.forEach(function (item) {
+      label(item, "");
+    });
+    placeInOrder(byName);
+    near.querySelector("[data-near-me-reset]").hidden = true;
+    say(near.dataset.byName);
+  }
+
+  var districts = {};
+  (near ? near.dataset.districts.split(" ") : []).forEach(function (name) {
+    if (name) {
+      districts[name] = null;  // fetched on first use
+    }
+  });
+
+  function district(name) {
+    if (!districts[name]) {
+      districts[name] = window.fetch(near.dataset.postcodeUrl.replace("{district}", name)).then(function (response) {
+        if (!response.ok) {
+          throw new Error("postcodes: " + response.status);
+        }
+        return response.json();
+      });
+      districts[name].catch(function () {
+        districts[name] = null;  // try again next time
+      });
+    }
+    return districts[name];
+  }
+
+  function centre(postcodes) {
+    var lat = 0;
+    var lon = 0;
+    var keys = Object.keys(postcodes);
+    keys.forEach(function (key) {
+      lat += postcodes[key][0];
+      lon += postcodes[key][1];
+    });
+    return { lat: lat / keys.length, lon: lon / keys.length };
+  }
+
+  function sortFromPostcode(text) {
+    var compact = fold(text).replace(/ /g, "").toUpperCase();
+    var match = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})?$/.exec(compact);
+    if (!match || !(match[1] in districts) || !window.fetch) {
+      say(near.dataset.unknownPostcode);
+      return;
+    }
+    var shown = match[2] ? match[1] + " " + match[2] : match[1];
+    district(match[1]).then(function (postcodes) {
+      var point = match[2] ? postcodes[match[2]] : null;
+      if (match[2] && !point) {
+        say(near.dataset.unknownPostcode);
+        return;
+      }
+      sortFrom(point ? { lat: point[0], lon: point[1] } : centre(postcodes),
+        fill(near.dataset.fromPostcode, { postcode: shown }));
+    }, function () {
+      say(near.dataset.unknownPostcode);
+    });
+  }
+
+  if (near) {
+    near.querySelector("[data-near-me-locate]").addEventListener("click", function () {
+      if (!navigator.geolocation) {
+        say(near.dataset.noPosition);
+        return;
+      }
+      say(near.dataset.locating);
+      navigator.geolocation.getCurrentPosition(function (position) {
+        sortFrom({ lat: position.coords.latitude, lon: position.coords.longitude }, near.dataset.fromHere);
+      }, function () {
+        say(near.dataset.noPosition);
+      }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 0 });
+    });
+    near.querySelector("[data-near-me-form]").addEventListener("submit", function (event) {
+      event.preventDefault();
+      sortFromPostcode(near.querySelector("input[name=postcode]").value);
+    });
+    near.querySelector("[data-near-me-reset]").addEventListener("click", sortByName);
+  }
+
+  // A filtered address (a shared link, Back, a reload) opens the finder with its choices made.
+  var start = readUrl();
+  var startPostcode = new URLSearchParams(window.location.search).get("postcode");
+  if (startPostcode && near) {
+    // A postcode sent by a form elsewhere: use it, then keep it out of the address and the history.
+    near.querySelector("input[name=postcode]").value = startPostcode;
+    window.history.replaceState(null, "", window.location.pathname + (query(start) ? "?" + query(start) : "") + window.location.hash);
+    sortFromPostcode(startPostcode);
+  }
+  writeForm(start);
+  showOpenNowFilter();
+  if ((isFiltered(start) || startPostcode) && panel) {
+    panel.open = true;
+  }
+  apply(start);
+  // open-now.js may run after this script: look for it again once everything has loaded.
+  window.addEventListener("load", function () {
+    showOpenNowFilter();
+    if (start.open) {
+      apply(readForm());
+    }
+  });
+})();
