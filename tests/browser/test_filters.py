@@ -1,0 +1,134 @@
+"""The directory's filters in Chromium: each shows exactly the places whose files say so, alone and combined;
+the address holds the choice and Back undoes it; the pages for readers without JavaScript list the same places."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.browser import checks
+from tests.browser.site_pages import languages
+from tests.browser.venue_facts import listed, shown_venues
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def expected(venues: dict, offers=(), langs=(), access=()) -> list[str]:
+    """Every offer and access feature chosen, and any one of the languages chosen; in name order."""
+    return sorted((slug for slug, venue in venues.items()
+                   if set(offers) <= set(venue["offers"]) and set(access) <= set(venue.get("accessibility", []))
+                   and (not langs or set(langs) & set(venue["languages"]))),
+                  key=lambda slug: venues[slug]["name"].casefold())
+
+
+def directory(site_url: str, page_lang: str = "en", **choices) -> str:
+    query = urlencode([(name, value) for name, values in choices.items() for value in values])
+    return f"{site_url}{languages()[page_lang]}venues/" + (f"?{query}" if query else "")
+
+
+def server_listing(page) -> list[str]:
+    return page.eval_on_selector_all("main .sos-venue-list > li", "els => els.map(el => el.dataset.slug)")
+
+
+def test_each_filter_alone_shows_exactly_the_places_whose_files_say_so(example_site, site_url, tab):
+    venues = shown_venues(example_site)
+    page = tab(viewport=checks.PHONE).page
+    offers = sorted({offer for venue in venues.values() for offer in venue["offers"]})
+    langs = sorted({code for venue in venues.values() for code in venue["languages"]})
+    access = sorted({feature for venue in venues.values() for feature in venue.get("accessibility", [])})
+    wrong = []
+    for name, values in (("offer", offers), ("lang", langs), ("access", access)):
+        for value in values:
+            page.goto(directory(site_url, **{name: [value]}))
+            want = expected(venues, **{{"offer": "offers", "lang": "langs", "access": "access"}[name]: [value]})
+            if listed(page) != want:
+                wrong.append(f"{name}={value}: shows {listed(page)}, files say {want}")
+            # The address restored the filter: its box is ticked and the count says so.
+            assert page.locator(f"input[name={name}][value='{value}']").is_checked()
+            assert page.locator("[data-finder-status]").inner_text().startswith(f"Showing {len(want)} of {len(venues)}")
+    assert wrong == []
+    assert len(offers) > 5 and len(langs) > 5 and len(access) > 3
+
+
+@pytest.mark.parametrize("choices", [
+    {"offer": ["wifi", "toilets"]},
+    {"offer": ["hot-drink"], "lang": ["ar"]},
+    {"lang": ["ps", "ti"]},
+    {"offer": ["call-for-help"], "lang": ["uk", "fa"], "access": ["hearing-loop"]},
+    {"offer": ["printing", "food"]},
+], ids=["two-offers", "offer-and-language", "two-languages", "offer-languages-access", "none-match"])
+def test_filters_combined(example_site, site_url, tab, choices):
+    venues = shown_venues(example_site)
+    page = tab(viewport=checks.PHONE).goto(directory(site_url, **choices))
+    want = expected(venues, offers=choices.get("offer", ()), langs=choices.get("lang", ()), access=choices.get("access", ()))
+    assert listed(page) == want
+    empty = page.locator("[data-finder-empty]")
+    assert empty.is_visible() == (want == [])
+
+
+def test_ticking_boxes_filters_at_once_puts_the_choice_in_the_address_and_back_undoes_it(example_site, site_url, tab):
+    venues = shown_venues(example_site)
+    opened = tab(viewport=checks.PHONE)
+    page = opened.goto(directory(site_url, "ar"))
+    everyone = listed(page)
+    assert len(everyone) == len(venues)
+    page.locator("[data-finder-panel] > summary").click()
+    page.locator("label[for='filter-offer-wifi']").click()
+    assert listed(page) == expected(venues, offers=["wifi"])
+    assert page.url.endswith("/ar/venues/?offer=wifi")
+    page.locator("label[for='filter-lang-uk']").click()
+    assert listed(page) == expected(venues, offers=["wifi"], langs=["uk"])
+    assert page.url.endswith("/ar/venues/?offer=wifi&lang=uk")
+    # The map link carries the same choice.
+    assert page.locator("[data-map-link]").get_attribute("href").endswith("map/?offer=wifi&lang=uk")
+    page.go_back()
+    assert page.url.endswith("/ar/venues/?offer=wifi")
+    assert listed(page) == expected(venues, offers=["wifi"])
+    assert not page.locator("#filter-lang-uk").is_checked()
+    page.go_back()
+    assert listed(page) == everyone
+    assert not page.locator("#filter-offer-wifi").is_checked()
+    page.go_forward()
+    assert listed(page) == expected(venues, offers=["wifi"])
+    # Clearing shows everyone again, as a new step in the history.
+    page.locator("[data-finder-clear]").click()
+    page.wait_for_function("!location.search")
+    assert listed(page) == everyone
+    assert opened.errors == []
+
+
+def test_a_shared_filtered_address_opens_the_finder_with_its_choices(site_url, tab):
+    page = tab(viewport=checks.PHONE).goto(directory(site_url, "fa", offer=["food"], lang=["ps"]))
+    assert page.locator("[data-finder-panel]").evaluate("el => el.open") is True
+    assert page.locator("#filter-offer-food").is_checked() and page.locator("#filter-lang-ps").is_checked()
+    page.reload()
+    assert page.locator("#filter-offer-food").is_checked()
+
+
+@pytest.mark.parametrize("page_lang", ["en", "ar"])
+def test_pages_without_javascript_list_the_same_places_as_the_filters(example_site, site_url, tab, page_lang):
+    venues = shown_venues(example_site)
+    with_js = tab(viewport=checks.PHONE).page
+    without_js = tab(viewport=checks.PHONE, java_script_enabled=False).page
+    prefix = languages()[page_lang]
+    without_js.goto(f"{site_url}{prefix}venues/")
+    links = without_js.eval_on_selector_all(".sos-browse a", "els => els.map(a => new URL(a.href).pathname)")
+    langs = sorted({code for venue in venues.values() for code in venue["languages"]})
+    schema = json.loads((ROOT / "plugins" / "venues" / "schema.json").read_text(encoding="utf-8"))
+    offers = [choice["const"] for choice in schema["properties"]["offers"]["items"]["oneOf"]
+              if any(choice["const"] in venue["offers"] for venue in venues.values())]
+    assert links == [f"/{prefix}venues/offers/{offer}/" for offer in offers] + [f"/{prefix}venues/languages/{code}/"
+                                                                                 for code in langs]
+    different = []
+    for name, folder, values in (("offer", "offers", offers), ("lang", "languages", langs)):
+        for value in values:
+            without_js.goto(f"{site_url}{prefix}venues/{folder}/{value}/")
+            on_server = server_listing(without_js)
+            with_js.goto(directory(site_url, page_lang, **{name: [value]}))
+            files = expected(venues, **{"offers" if name == "offer" else "langs": [value]})
+            if not on_server == listed(with_js) == files:
+                different.append(f"{folder}/{value}: page {on_server}, filter {listed(with_js)}, files {files}")
+    assert different == []
