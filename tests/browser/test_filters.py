@@ -132,3 +132,25 @@ def test_pages_without_javascript_list_the_same_places_as_the_filters(example_si
             if not on_server == listed(with_js) == files:
                 different.append(f"{folder}/{value}: page {on_server}, filter {listed(with_js)}, files {files}")
     assert different == []
+
+
+@pytest.mark.parametrize("page_lang", ["en", "ar"])
+def test_the_open_finder_and_the_listing_pages_pass_axe_reflow_and_target_size(site_url, tab, page_lang):
+    opened = tab(viewport=checks.PHONE, permissions=["geolocation"], geolocation={"latitude": 50.8, "longitude": -1.09})
+    page = opened.goto(directory(site_url, page_lang, offer=["safe-space"]))
+    page.locator("[data-near-me-locate]").click()
+    page.wait_for_selector("[data-venue-distance]")
+    found = []
+    where = f"{page_lang} directory, finder open, sorted"
+    found += checks.axe_violations(page, where)
+    lines = checks.sideways_overflow(page) + checks.small_text(page) + checks.small_targets(page)
+    found += [f"{where}: {line}" for line in lines]
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    found += [f"{where} at 200% text: {line}" for line in checks.sideways_overflow(page)]
+    prefix = languages()[page_lang]
+    for path in ["venues/offers/wifi/", "venues/languages/uk/"]:
+        page = opened.goto(f"{site_url}{prefix}{path}")
+        found += checks.axe_violations(page, path)
+        found += [f"{path}: {line}" for line in checks.sideways_overflow(page) + checks.small_targets(page)]
+    assert found == [], "\n".join(found)
+    assert opened.errors == []
