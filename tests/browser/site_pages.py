@@ -38,6 +38,19 @@ def language_codes() -> list[str]:
     return list(languages())
 
 
+@functools.cache
+def one_language_per_direction() -> list[str]:
+    """Return the default language and the first right-to-left one: for checks that depend only on direction."""
+    from babel import Locale
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    options = settings.get("TRANSLATIONS_LANGUAGES") or {}
+    codes = language_codes()
+    rtl = [code for code in codes[1:]
+           if Locale.parse(options.get(code, {}).get("locale", code)).character_order == "right-to-left"]
+    return codes[:1] + rtl[:1]
+
+
 def site_pages(output: Path, lang: str) -> list[SitePage]:
     """Return every page type of one language: home, map, directory, one venue, each content page, languages, 404."""
     prefix = languages()[lang]

@@ -9,8 +9,10 @@ from tests.browser.site_pages import page_of, venue_pages
 
 pytestmark = pytest.mark.browser
 
-# Search and filter controls are extras that need JavaScript (hidden without it); everything else must match.
-JS_ONLY = "main form, main [role=search]"
+# Extras that need JavaScript and stay hidden without it: search and filter controls, and the live
+# "open now" line worked out from the reader's clock (the opening hours it comes from are there without
+# JavaScript). Everything else must match.
+JS_ONLY = "main form, main [role=search], main [data-open-status]"
 SHOWN_TEXT = (f"(document.querySelectorAll('{JS_ONLY}').forEach(el => el.style.display = 'none'), "
               "document.querySelector('main').innerText)")
 SHOWN_LINKS = "[...document.querySelectorAll('main a[href]')].filter(a => a.checkVisibility()).map(a => a.getAttribute('href'))"
