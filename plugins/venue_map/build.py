@@ -120,7 +120,20 @@ def popup_html(venue, site_url: str) -> str:
     return (
         f'<p class="venue-map__popup"><a href="{html.escape(site_url + venue.url)}">'
         f'<bdi translate="no">{html.escape(venue.name)}</bdi></a>'
-        f'<br><bdi translate="no">{html.escape(address)}</bdi></p>'
+        f'<br><bdi translate="no">{html.escape(address)}</bdi>'
+        f"<br>{open_status_html(venue)}</p>"
+    )
+
+
+def open_status_html(venue) -> str:
+    """Return an empty status for js/open-now.js to fill in the reader's language when the popup opens."""
+    # The map is built once for every language, so the words come from the page (open_status.html).
+    schedule = getattr(venue.hours, "schedule", None)
+    if schedule is None:
+        return '<span class="sos-open-status" data-open-status></span>'
+    return (
+        f'<span class="sos-open-status" data-open-status data-open-from="{html.escape(schedule.start.isoformat())}"'
+        f' data-open-days="{int(schedule.days)}" data-open-hours="{html.escape(schedule.encoded)}"></span>'
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from markupsafe import Markup
 from venue_map.build import MapOptions, build_map, popup_html
 from venue_map.generator import map_options
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
+from venues.hours import hours_rows
 
 OPTIONS = MapOptions(
     tiles_url=TILES_URL,
@@ -85,8 +87,16 @@ def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
     venue = make_venue("corner-cafe", "Corner Café", "2 Example Road", "PO5 1AA")
     assert popup_html(venue, "../") == (
         '<p class="venue-map__popup"><a href="../venues/corner-cafe/"><bdi translate="no">Corner Café</bdi></a>'
-        '<br><bdi translate="no">2 Example Road, Portsmouth PO5 1AA</bdi></p>'
+        '<br><bdi translate="no">2 Example Road, Portsmouth PO5 1AA</bdi>'
+        '<br><span class="sos-open-status" data-open-status></span></p>'  # hours not known: js/open-now.js says so
     )
+
+
+def test_popup_carries_the_schedule_for_open_now():
+    venue = make_venue("corner-cafe", "Corner Café")
+    venue.hours = hours_rows("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27))
+    assert ('<span class="sos-open-status" data-open-status data-open-from="2026-11-27" data-open-days="60"'
+            ' data-open-hours="540 480 ') in popup_html(venue, "../")
 
 
 def test_hostile_venue_text_is_inert_in_the_script():

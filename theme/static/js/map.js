@@ -99,6 +99,16 @@
     });
   });
 
+  // A popup's "open now" is worked out when it opens, at the reader's time, in the page's words
+  // (js/open-now.js); before Leaflet measures the popup, so it fits.
+  L.Popup.addInitHook(function () {
+    this.on("contentupdate", function () {
+      if (window.sosOpenNow && this.getElement()) {
+        window.sosOpenNow.render(this.getElement());
+      }
+    });
+  });
+
   // Opening a popup with Enter moves focus to its link; closing it brings focus back to the marker,
   // instead of leaving a keyboard user at the start of the page.
   L.Marker.addInitHook(function () {
