@@ -80,6 +80,7 @@ def test_a_postcode_sorts_the_list_by_true_distance_from_its_centre(example_site
     lat, lon = postcode_centres()[postcode]
     opened, page, requests = open_directory(tab, site_url)
     assert not [url for url in requests if "/postcodes/" in url], "postcode data loads only when used"
+    assert not page.get_by_role("button", name="Sort by name again").is_visible()
     page.get_by_label("Or type a postcode").fill(typed)
     page.get_by_role("button", name="Sort by distance").click()
     page.wait_for_function("document.querySelector('[data-venue-distance]')")
@@ -91,6 +92,7 @@ def test_a_postcode_sorts_the_list_by_true_distance_from_its_centre(example_site
     assert "postcode" not in page.url and postcode.split()[1] not in page.url
     # Back to name order.
     page.get_by_role("button", name="Sort by name again").click()
+    assert not page.get_by_role("button", name="Sort by name again").is_visible()
     assert listed(page) == sorted(venues, key=lambda slug: venues[slug]["name"].casefold())
     assert not any(distances_shown(page))
     assert opened.errors == []

@@ -14,6 +14,7 @@
   var near = document.querySelector("[data-near-me]");
   var statusLine = result.querySelector("[data-finder-status]");
   var empty = result.querySelector("[data-finder-empty]");
+  var clear = form.querySelector("[data-finder-clear]");
   var mapLink = document.querySelector("[data-map-link]");
   var mapHref = mapLink && mapLink.getAttribute("href");
   var lang = document.documentElement.lang || "en";
@@ -168,6 +169,7 @@
       shown += ok ? 1 : 0;
     });
     empty.hidden = shown > 0;
+    clear.hidden = !isFiltered(state);
     var sentences = [];
     if (isFiltered(state)) {
       sentences.push(fill(result.dataset.shown, { shown: number(shown), total: number(items.length) }));
