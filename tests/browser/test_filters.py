@@ -3,8 +3,10 @@ the address holds the choice and Back undoes it; the pages for readers without J
 
 from __future__ import annotations
 
+import datetime
 import json
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -76,6 +78,7 @@ def test_ticking_boxes_filters_at_once_puts_the_choice_in_the_address_and_back_u
     everyone = listed(page)
     assert len(everyone) == len(venues)
     page.locator("[data-finder-panel] > summary").click()
+    assert not page.locator("[data-finder-clear]").is_visible(), "nothing to clear yet"
     page.locator("label[for='filter-offer-wifi']").click()
     assert listed(page) == expected(venues, offers=["wifi"])
     assert page.url.endswith("/ar/venues/?offer=wifi")
@@ -154,3 +157,30 @@ def test_the_open_finder_and_the_listing_pages_pass_axe_reflow_and_target_size(s
         found += [f"{path}: {line}" for line in checks.sideways_overflow(page) + checks.small_targets(page)]
     assert found == [], "\n".join(found)
     assert opened.errors == []
+
+
+@pytest.mark.parametrize("moment", ["2026-12-01T10:00", "2026-11-29T00:30", "2026-11-29T23:30", "2026-12-25T10:00",
+                                    "2026-12-01T21:30"],
+                         ids=["weekday-morning", "saturday-night-past-midnight", "sunday-23-30", "christmas-day",
+                              "weekday-late"])
+def test_open_now_shows_exactly_the_places_open_at_that_moment_in_london(example_site, site_url, tab, moment):
+    opening_hours = pytest.importorskip("opening_hours")
+    venues = shown_venues(example_site)
+    at = datetime.datetime.fromisoformat(moment)  # London wall-clock time
+    # Christmas Day and Boxing Day are public holidays in all of the UK: no England-only days in these moments.
+    is_open = {slug: bool(venue.get("opening_hours"))
+               and opening_hours.OpeningHours(venue["opening_hours"], country="GB").is_open(at)
+               for slug, venue in venues.items()}
+    page = tab(viewport=checks.PHONE, timezone_id="Asia/Kabul").page  # the phone's own zone does not matter
+    page.clock.set_fixed_time(at.replace(tzinfo=ZoneInfo("Europe/London")))
+    page.goto(directory(site_url, open=["1"]))
+    page.wait_for_function("document.querySelector('[data-open-now-filter]') && "
+                           "!document.querySelector('[data-open-now-filter]').hidden")
+    want = [slug for slug in expected(venues) if is_open[slug]]
+    assert listed(page) == want
+    assert len(want) < len(venues)
+    assert page.locator("#filter-open-1").is_checked()
+    # Combined with an offer.
+    page.goto(directory(site_url, offer=["phone-charging"], open=["1"]))
+    page.wait_for_function("!document.querySelector('[data-open-now-filter]').hidden")
+    assert listed(page) == [slug for slug in expected(venues, offers=["phone-charging"]) if is_open[slug]]
