@@ -14,9 +14,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
+from venues.schedule import build_schedule
 
 from tests.browser.chromium import serve
-from tests.conftest import ROOT, build_site
+from tests.conftest import BUILD_DAY, ROOT, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -133,6 +135,27 @@ def test_api_for_the_directory_filter(site_url, tab):
     }""")
     assert answers == {"now": True, "sundayNight": True, "fromCard": True,
                        "sundayLate": {"state": "closed", "text": "Closed, opens tomorrow at 09:00"}}
+
+
+@pytest.mark.parametrize("moment", ["2026-11-28T23:30", "2026-11-29T00:30", "2026-12-01T08:45", "2026-12-25T19:00",
+                                    "2026-12-28T12:00"])
+def test_directory_cards_agree_with_the_schedule_built_in_python(site_url, tab, moment):
+    page = open_page(tab, f"{site_url}venues/", moment)
+    page.locator("main [data-open-status]").first.wait_for(state="visible", timeout=3000)
+    shown = page.evaluate("""() => [...document.querySelectorAll("main .sos-venue-card")].map((card) => [
+        card.querySelector("a").getAttribute("href").split("/").filter(Boolean).pop(),
+        window.sosOpenNow.stateOf(card).state,
+        card.querySelector("[data-open-status]").innerText.trim(),
+    ])""")
+    assert len(shown) == len(list((ROOT / "venues").glob("example-*.yaml"))) - 1  # all but the lapsed one
+    expected = {}
+    for slug, _state, _text in shown:
+        hours = yaml.safe_load((ROOT / "venues" / f"{slug}.yaml").read_text(encoding="utf-8")).get("opening_hours")
+        schedule = build_schedule(hours, BUILD_DAY)
+        expected[slug] = "unknown" if schedule is None else "open" if schedule.is_open(london(moment)) else "closed"
+    assert {slug: state for slug, state, _text in shown} == expected
+    assert all(text for _slug, _state, text in shown)
+    assert "open" in expected.values() and "closed" in expected.values()
 
 
 def test_map_popup_says_whether_the_place_is_open(site_url, tab):
