@@ -184,3 +184,14 @@ def test_open_now_shows_exactly_the_places_open_at_that_moment_in_london(example
     page.goto(directory(site_url, offer=["phone-charging"], open=["1"]))
     page.wait_for_function("!document.querySelector('[data-open-now-filter]').hidden")
     assert listed(page) == [slug for slug in expected(venues, offers=["phone-charging"]) if is_open[slug]]
+
+
+def test_an_open_now_list_drops_a_place_when_it_closes(site_url, tab):
+    page = tab(viewport=checks.PHONE).page
+    # Tuesday 1 December 2026, half a minute before the Harbour Reading Room closes at 18:00.
+    page.clock.install(time=datetime.datetime(2026, 12, 1, 17, 59, 30, tzinfo=ZoneInfo("Europe/London")))
+    page.goto(directory(site_url, open=["1"]))
+    page.wait_for_function("!document.querySelector('[data-open-now-filter]').hidden")
+    assert "example-harbour-library" in listed(page)
+    page.clock.run_for(61_000)
+    assert "example-harbour-library" not in listed(page)

@@ -93,3 +93,13 @@ def test_arabic_vowel_marks_and_digits_do_not_stop_a_match(example_site, site_ur
     wifi = by_name(venues, [slug for slug, venue in venues.items() if "wifi" in venue["offers"]])
     assert search(page, "وَاي فَاي") == wifi
     assert search(page, "PO٦ ٣QG") == ["example-cosham-surgery"]
+
+
+def test_search_looks_at_what_a_place_is_not_at_its_distance_or_open_now_line(site_url, tab):
+    opened = tab(viewport=checks.PHONE, permissions=["geolocation"], geolocation={"latitude": 50.8, "longitude": -1.09})
+    page = opened.goto(f"{site_url}venues/")
+    page.locator("[data-finder-panel] > summary").click()
+    page.locator("[data-near-me-locate]").click()
+    page.wait_for_selector("[data-venue-distance]")
+    for words in ["away", "on foot", "Hours not known"]:
+        assert search(page, words) == [], words

@@ -57,9 +57,15 @@
       .toLowerCase().replace(/\s+/g, " ");
   }
 
+  // The card's name, kind, address and offers: not its distance or open-now line, which change.
+  var SEARCHED = ".sos-venue-card__title, .sos-venue-card__kind, .sos-venue-card__address, .sos-offer-list";
+
   function searchText(item) {
     if (!item.searchText) {
-      item.searchText = fold(item.textContent + " " + (item.dataset.offers || "").replace(/-/g, " "));
+      var text = Array.prototype.map.call(item.querySelectorAll(SEARCHED), function (part) {
+        return part.textContent;
+      }).join(" ");
+      item.searchText = fold(text + " " + (item.dataset.offers || "").replace(/-/g, " "));
       item.searchCompact = item.searchText.replace(/ /g, "");  // "po13aa" finds PO1 3AA
     }
     return item;
@@ -388,11 +394,18 @@
     panel.open = true;
   }
   apply(start);
-  // open-now.js may run after this script: look for it again once everything has loaded.
+  // open-now.js may run after this script: look for it again once everything has loaded. And what is
+  // open changes with the clock: an "open now" list is worked out again every minute, as the status is.
   window.addEventListener("load", function () {
     showOpenNowFilter();
     if (start.open) {
       apply(readForm());
     }
   });
+  window.setInterval(function () {
+    var state = readForm();
+    if (state.open) {
+      apply(state);
+    }
+  }, 60000);
 })();
