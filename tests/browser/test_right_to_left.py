@@ -17,6 +17,7 @@ def test_arabic_venue_page_reads_right_to_left_with_english_names_isolated(tab, 
     name = page.locator("main h1 bdi")
     assert name.inner_text() == "Corner Cup Café (example)"
     assert name.get_attribute("translate") == "no"
+    assert name.get_attribute("lang") == "en"  # a screen reader reads it with an English voice
     # <bdi> isolates the English name: its own direction is worked out from its text, left to right.
     assert name.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate"
     assert name.evaluate("el => el.matches(':dir(ltr)')") is True
