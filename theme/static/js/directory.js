@@ -1,13 +1,15 @@
 /* The directory's finder: search, filters and sorting by distance, all done on the phone. Loaded
    (deferred) on the directory only. Without it the whole list shows and the offer and language
    pages filter it. The filters live in the address (?q=&offer=&lang=&access=&open=1), so a list can
-   be shared and Back undoes a choice; a position or postcode never goes into the address. */
+   be shared and Back undoes a choice; a position or postcode never goes into the address. What a
+   filter matches is decided by js/filters.js, loaded before it, which the map shares. */
 (function () {
   "use strict";
   var list = document.querySelector("[data-venue-list]");
   var form = document.querySelector("[data-finder]");
   var result = document.querySelector("[data-finder-result]");
-  if (!list || !form || !result || !window.URLSearchParams || !window.history.pushState) {
+  var filters = window.sosFilters;
+  if (!list || !form || !result || !filters || !window.URLSearchParams || !window.history.pushState) {
     return;
   }
   var panel = document.querySelector("[data-finder-panel]");
@@ -21,7 +23,9 @@
   var items = Array.prototype.slice.call(list.children);
   var byName = items.slice();
   var sortSentence = "";
-  var GROUPS = ["offer", "lang", "access"];
+  var fold = filters.fold;
+  var query = filters.toQuery;
+  var isFiltered = filters.isFiltered;
 
   form.hidden = false;
   if (near) {
@@ -48,31 +52,17 @@
 
   // Search: every word typed must appear in a place's card (its name, street, postcode, kind and offers,
   // in the reader's language) or in its offers' keys; letter case, accents and Arabic vowel marks ignored.
-  function fold(text) {
-    return String(text).normalize("NFKD")
-      .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
-      .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, function (digit) {
-        return String(digit.charCodeAt(0) & 0xf);
-      })
-      .toLowerCase().replace(/\s+/g, " ");
-  }
-
   // The card's name, kind, address and offers: not its distance or open-now line, which change.
   var SEARCHED = ".sos-venue-card__title, .sos-venue-card__kind, .sos-venue-card__address, .sos-offer-list";
 
   function searchText(item) {
-    if (!item.searchText) {
+    if (!item.searched) {
       var text = Array.prototype.map.call(item.querySelectorAll(SEARCHED), function (part) {
         return part.textContent;
       }).join(" ");
-      item.searchText = fold(text + " " + (item.dataset.offers || "").replace(/-/g, " "));
-      item.searchCompact = item.searchText.replace(/ /g, "");  // "po13aa" finds PO1 3AA
+      item.searched = filters.searchable(text, item.dataset.offers);
     }
-    return item;
-  }
-
-  function words(query) {
-    return fold(query).split(" ").filter(Boolean);
+    return item.searched;
   }
 
   // The "open now" filter asks theme/js/open-now.js, when the page has it.
@@ -101,12 +91,7 @@
   }
 
   function readUrl() {
-    var params = new URLSearchParams(window.location.search);
-    var state = { q: (params.get("q") || "").trim(), open: params.get("open") === "1" };
-    GROUPS.forEach(function (group) {
-      state[group] = params.getAll(group);
-    });
-    return state;
+    return filters.fromQuery(window.location.search);
   }
 
   function writeForm(state) {
@@ -116,58 +101,18 @@
     });
   }
 
-  function query(state) {
-    var params = new URLSearchParams();
-    if (state.q) {
-      params.set("q", state.q);
-    }
-    GROUPS.forEach(function (group) {
-      state[group].forEach(function (value) {
-        params.append(group, value);
-      });
-    });
-    if (state.open) {
-      params.set("open", "1");
-    }
-    return params.toString();
-  }
-
-  function isFiltered(state) {
-    return Boolean(query(state));
-  }
-
-  function has(listed, value) {
-    return (" " + (listed || "") + " ").indexOf(" " + value + " ") >= 0;
-  }
-
-  // Offers and access features: a place must have every one chosen. Languages: any one chosen will do.
+  // Without open-now.js the "open now" box stays hidden, and an address asking for it shows every place.
   function matches(item, state, typed) {
-    var data = item.dataset;
-    var all = function (group, field) {
-      return state[group].every(function (value) {
-        return has(data[field], value);
-      });
-    };
-    if (!all("offer", "offers") || !all("access", "access")) {
-      return false;
-    }
-    if (state.lang.length && !state.lang.some(function (code) { return has(data.langs, code); })) {
-      return false;
-    }
-    if (state.open) {
+    return filters.matches(item.dataset, state, typed, function () {
       var api = openNowApi();
-      if (api && api.isOpen(item) !== true) {
-        return false;
-      }
-    }
-    searchText(item);
-    return typed.every(function (word) {
-      return item.searchText.indexOf(word) >= 0 || item.searchCompact.indexOf(word) >= 0;
+      return api ? api.isOpen(item) : true;
+    }, function () {
+      return searchText(item);
     });
   }
 
   function apply(state) {
-    var typed = words(state.q);
+    var typed = filters.words(state.q);
     var shown = 0;
     items.forEach(function (item) {
       var ok = matches(item, state, typed);
