@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from functools import cache
 from pathlib import Path
 
@@ -21,10 +22,35 @@ def catalogue_path(directory: Path, code: str) -> Path:
     return Path(directory) / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+# Templates mark translated words as safe HTML (Jinja's newstyle gettext), and a reviewer may not read the
+# language: so a translation may not hold the characters that open a tag or leave an attribute.
+MARKUP = re.compile(r'[<>"]')
+
+
+class UnsafeTranslation(ValueError):
+    """Stop the build: a translation holds characters that could change the page's HTML."""
+
+
+def unsafe_messages(catalog) -> list[str]:
+    """Return the msgids whose translation holds <, > or a straight double quote."""
+    unsafe = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        if message.id and any(MARKUP.search(text or "") for text in strings):
+            unsafe.append(message.id if isinstance(message.id, str) else message.id[0])
+    return unsafe
+
+
 @cache
 def _compiled(path: Path, modified: float) -> Translations:
     with path.open("rb") as source:
         catalog = read_po(source)
+    unsafe = unsafe_messages(catalog)
+    if unsafe:
+        raise UnsafeTranslation(
+            f"translations: {path}: the translation of {unsafe[0]!r} (and {len(unsafe) - 1} more) holds <, > or \". "
+            "Remove them; for quotation marks use the language's own (« », “ ”)."
+        )
     buffer = io.BytesIO()
     # Compiling in memory means no .mo file can be stale: the build always uses the .po as written.
     write_mo(buffer, catalog, use_fuzzy=False)

@@ -224,3 +224,18 @@ def test_languages_page_names_each_language_in_itself(example_site):
     for name in ["العربية", "فارسی", "پښتو", "کوردی", "ትግርኛ", "Українська", "Shqip", "Tiếng Việt"]:
         assert name in html, name
     assert 'hreflang="ckb"' in html
+
+
+def test_a_translation_that_holds_markup_stops_the_build(tmp_path):
+    from translations.catalogues import UnsafeTranslation
+
+    folder = tmp_path / "translations"
+    shutil.copytree(CATALOGUES, folder)
+    po = catalogue_path(folder, "ps")
+    text = po.read_text(encoding="utf-8")
+    start = text.index('msgid "Opening hours"')
+    end = text.index("\n\n", start)
+    po.write_text(text[:start] + 'msgid "Opening hours"\nmsgstr "\\"><img src=x onerror=alert(1)>"' + text[end:],
+                  encoding="utf-8")
+    with pytest.raises(UnsafeTranslation, match="Opening hours"):
+        build_site(tmp_path, TRANSLATIONS_PATH=str(folder))
