@@ -80,7 +80,10 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, loaded: LoadedFile, pr
 def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Problem]]:
     """Parse one venue file's text; return its data and any YAML problems."""
     loaded = LoadedFile(source=source, slug=slug)
-    problems: list[Problem] = []
+    problems = _aliases(text, source)
+    if problems:
+        # An alias can point back at itself or multiply a value many times over: refuse before building.
+        return loaded, problems
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -97,6 +100,20 @@ def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Probl
     finally:
         loader.dispose()
     return loaded, problems
+
+
+def _aliases(text: str, source: str) -> list[Problem]:
+    """Return a problem for each alias (*name) in the text; a syntax error is left to the loader."""
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
+                problems.append(Problem(source, line, column, f"*{event.anchor} repeats another value: anchors and "
+                                                              "aliases (& and *) are not allowed here. Write the value out."))
+    except yaml.YAMLError:
+        return []
+    return problems
 
 
 def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
