@@ -38,11 +38,12 @@ translations: $(VENV)/.installed
 bench-build: $(VENV)/.installed
 	$(PY) scripts/bench_build.py --venues 1000 2>/dev/null
 
-# Debian's Chromium runs the browser tests; Playwright never downloads a browser of its own.
+# Debian's Chromium runs the browser tests (Playwright never downloads a browser of its own);
+# Java runs the Nu HTML Checker.
 browser:
-	@test -x /usr/bin/chromium || { \
+	@{ test -x /usr/bin/chromium && command -v java >/dev/null; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium default-jre-headless; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pelican.settings import read_settings
 
 from tests.conftest import FIXTURES, ROOT, build_site
 
 EXAMPLE_SLUGS = sorted(path.stem for path in (ROOT / "venues").glob("*.yaml") if not path.name.startswith("_"))
 HIDDEN = {"example-lapsed-bookshop"}
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 SHOWN = [slug for slug in EXAMPLE_SLUGS if slug not in HIDDEN]
 
 
@@ -195,12 +197,19 @@ def test_footer_carries_the_ordnance_survey_attribution(example_site):
     assert "Contains Royal Mail data © Royal Mail copyright and database right" in html
 
 
+# The only outside addresses the site itself may link to, besides those the venue files and content pages name.
+SITE_LINKS = {
+    "https://www.openstreetmap.org/copyright",  # the map's attribution, in the footer
+    "https://www.openstreetmap.org/directions?to=",  # each venue's directions
+    SETTINGS["VENUES_REPORT_URL"].split("{slug}")[0],  # "Report a problem with this listing"
+    SETTINGS["TRANSLATIONS_HELP_URL"],  # "Help us check it", under a machine-made translation
+}
+
+
 def named_urls() -> set[str]:
-    """Return every outside URL that the venue files, content pages, theme and settings name."""
-    sources = [*ROOT.joinpath("venues").glob("*.yaml"), *ROOT.joinpath("content").rglob("*.md"),
-               *ROOT.joinpath("theme", "templates").rglob("*.html"), *ROOT.joinpath("plugins").rglob("*.py"),
-               ROOT / "pelicanconf.py"]
-    found = set()
+    """Return the outside URLs the site may link to: those in venue files and content pages, and SITE_LINKS."""
+    sources = [*ROOT.joinpath("venues").glob("*.yaml"), *ROOT.joinpath("content").rglob("*.md")]
+    found = set(SITE_LINKS)
     for source in sources:
         found.update(re.findall(r"https?://[^\s\"'<>)\]{]+", source.read_text(encoding="utf-8")))
     return found

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -142,10 +143,10 @@ class _SharedChromium:
 
     def acquire(self):
         if self.browser is None:
-            sync_api = pytest.importorskip("playwright.sync_api")
             if not os.access(CHROMIUM_PATH, os.X_OK):
-                pytest.skip(f"Debian's chromium is not installed at {CHROMIUM_PATH} (make browser installs it)")
-            self.playwright = sync_api.sync_playwright().start()
+                # Fail, not skip: a suite that skips its browser half would pass without proving anything.
+                pytest.fail(f"Debian's chromium is not installed at {CHROMIUM_PATH}: run make browser (make test does)")
+            self.playwright = sync_playwright().start()
             self.browser = launch(self.playwright)
         self.users += 1
         return self.browser

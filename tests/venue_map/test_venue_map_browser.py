@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import axe_playwright_python.sync_playwright as axe_sync
 import pytest
 from venue_map_fixtures import HOSTILE_NAME, build, make_venue, spread_venues
 
@@ -159,7 +160,6 @@ def test_map_has_a_real_height_at_360_px(visit):
 
 
 def test_axe_finds_nothing_wrong_with_the_map_at_360_px(visit):
-    axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
     page = visit(viewport={"width": 360, "height": 740})
     page.page.keyboard.press("Tab")
     page.page.keyboard.press("Tab")
