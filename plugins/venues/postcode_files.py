@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 from pathlib import Path
+
+from geocoding.postcodes import load_centroids
 
 log = logging.getLogger(__name__)
 
@@ -13,13 +14,12 @@ SAVE_AS = "postcodes/{district}.json"
 
 
 def districts(csv_path: Path) -> dict[str, dict[str, list[float]]]:
-    """Group postcode,lat,lon rows by district: {"PO1": {"3AA": [lat, lon], ...}}."""
+    """Group the postcode centres by district: {"PO1": {"3AA": [lat, lon], ...}}."""
     grouped: dict[str, dict[str, list[float]]] = {}
-    with Path(csv_path).open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            outward, inward = row["postcode"].split()
-            # Five decimals is about a metre: finer than a postcode's centre means anything.
-            grouped.setdefault(outward, {})[inward] = [round(float(row["lat"]), 5), round(float(row["lon"]), 5)]
+    for postcode, (lat, lon) in load_centroids(Path(csv_path)).items():
+        outward, inward = postcode.split()
+        # Five decimals is about a metre: finer than a postcode's centre means anything.
+        grouped.setdefault(outward, {})[inward] = [round(lat, 5), round(lon, 5)]
     return grouped
 
 

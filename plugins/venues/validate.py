@@ -18,7 +18,8 @@ from .model import Problem
 from .schema import subschema_at, venue_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ALLOWED_LINK = re.compile(r"^(https?://|tel:|mailto:)", re.IGNORECASE)
+# The link types a description may hold: the same list the sanitiser keeps (text.ALLOWED_SCHEMES).
+ALLOWED_LINK = re.compile(rf"^({'|'.join(sorted(text.ALLOWED_SCHEMES))}):", re.IGNORECASE)
 
 TYPE_WORDS = {
     "string": "a text",
