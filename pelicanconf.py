@@ -60,6 +60,7 @@ TRANSLATIONS_PATH = str(ROOT / "theme" / "translations")
 TRANSLATIONS_HELP_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/blob/main/TRANSLATING.md"
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
+# Order matters: Pelican imports plugins one by one, and geocoding uses the venues plugin's model.
 PLUGINS = ["translations", "venues", "geocoding", "venue_map"]
 
 # venues: one YAML file per accredited venue.

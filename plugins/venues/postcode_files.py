@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
 import logging
 from pathlib import Path
 
-from geocoding.postcodes import load_centroids
-
 log = logging.getLogger(__name__)
 
 SAVE_AS = "postcodes/{district}.json"
+
+
+@functools.cache
+def load_centroids(path: Path) -> dict[str, tuple[float, float]]:
+    """Read the Code-Point Open extract's postcode,lat,lon rows into a dict; an absent file gives an empty dict."""
+    # Shared with the geocoding plugin, which depends on this one (never the other way round).
+    if not Path(path).exists():
+        return {}
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        return {row["postcode"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)}
 
 
 def districts(csv_path: Path) -> dict[str, dict[str, list[float]]]:
