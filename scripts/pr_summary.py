@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # run as a script from anywhere, like the plugins' own CLIs
 
 from geocoding.resolve import origin_of, resolve_venues  # noqa: E402
-from venues.catalogue import Catalogue, hidden_reason, read_catalogue  # noqa: E402
+from venues.catalogue import Catalogue, build_day, hidden_reason, read_catalogue  # noqa: E402
 from venues.cli import github_annotation  # noqa: E402
 from venues.model import Position, Problem, Venue  # noqa: E402
 from venues.renewals import markdown_table  # noqa: E402
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         changes += [Change("changed", file) for file in sorted({problem.file for problem in catalogue.errors})]
     else:
         changes = venue_changes(parse_changes(args.changes), folder.name)
-    today = args.date or settings.get("VENUES_TODAY") or datetime.date.today()
+    today = args.date or build_day(settings)
     rows = collect_rows(changes, catalogue, settings)
     print(summary_markdown(rows, today, "Venues on the site" if args.all else "Venues in this pull request"), end="")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from .load import load_file, venue_files
 from .model import Problem, Venue, venue_from_data
@@ -41,6 +42,12 @@ def read_catalogue(directory: Path, display_root: Path | None = None) -> Catalog
     catalogue.problems.extend(check_duplicates(loaded_files))
     catalogue.problems.sort(key=lambda problem: (problem.file, problem.line, problem.column))
     return catalogue
+
+
+def build_day(settings: dict) -> datetime.date:
+    """Return the day the site is built "as of": VENUES_TODAY, or today on the site's own clock (TIMEZONE)."""
+    # The machine's clock may be in another zone (CI runs in UTC); a venue's day follows Portsmouth's.
+    return settings.get("VENUES_TODAY") or datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Europe/London")).date()
 
 
 def hidden_reason(venue: Venue, today: datetime.date) -> str | None:

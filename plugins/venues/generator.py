@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import logging
 from pathlib import Path
@@ -12,7 +11,7 @@ from pelican.generators import Generator
 from pelican.plugins._utils import plugin_enabled
 
 from . import schema
-from .catalogue import hidden_reason, read_catalogue, renewal_due
+from .catalogue import build_day, hidden_reason, read_catalogue, renewal_due
 from .geojson import feature_collection
 from .listings import write_listings
 from .model import Problem
@@ -38,7 +37,7 @@ class VenuesGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
-        today = settings.get("VENUES_TODAY") or datetime.date.today()
+        today = build_day(settings)
         folder = Path(settings["VENUES_PATH"])
         catalogue = read_catalogue(folder, folder.parent)
         for problem in catalogue.problems:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import read_catalogue, renewal_due
+from .catalogue import build_day, read_catalogue, renewal_due
 from .model import Venue
 from .present import format_date
 
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     settings = read_settings(str(args.settings))
-    today = args.date or settings.get("VENUES_TODAY") or datetime.date.today()
+    today = args.date or build_day(settings)
     days = args.days if args.days is not None else settings.get("VENUES_RENEWAL_WARNING_DAYS", 30)
     folder = args.venues or Path(settings["VENUES_PATH"])
     catalogue = read_catalogue(folder, folder.resolve().parent)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from . import schema
-from .catalogue import Catalogue, hidden_reason, read_catalogue, renewal_due
+from .catalogue import Catalogue, build_day, hidden_reason, read_catalogue, renewal_due
 from .present import format_date, language_name
 from .renewals import markdown_table, renewals_due, renewals_table
 
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     settings = read_settings(str(args.settings))
-    today = args.date or settings.get("VENUES_TODAY") or datetime.date.today()
+    today = args.date or build_day(settings)
     folder = args.venues or Path(settings["VENUES_PATH"])
     catalogue = read_catalogue(folder, folder.resolve().parent)
     print(network_report(catalogue, today, settings.get("VENUES_RENEWAL_WARNING_DAYS", 30), _target(settings)), end="")
