@@ -132,10 +132,3 @@ def test_a_district_alone_sorts_from_its_middle(example_site, site_url, tab):
     assert listed(page) == by_distance(venues, lat, lon)
 
 
-def test_a_postcode_in_the_address_from_a_form_elsewhere_sorts_then_leaves_the_address(example_site, site_url, tab):
-    venues = shown_venues(example_site)
-    lat, lon = postcode_centres()["PO5 1PE"]
-    page = tab(viewport=checks.PHONE).goto(f"{site_url}venues/?postcode=PO5+1PE&offer=safe-space")
-    page.wait_for_function("document.querySelector('[data-venue-distance]')")
-    assert listed(page) == by_distance(venues, lat, lon)
-    assert page.url.endswith("/venues/?offer=safe-space")

@@ -75,11 +75,11 @@ def test_search_finds_places_by_street_and_by_offer_in_the_readers_language(exam
     assert 0 < len(in_po1_with_wifi) < len(wifi)
 
 
-def test_a_result_links_to_the_places_page_and_the_address_keeps_the_search(site_url, tab):
+def test_a_result_links_to_the_places_page_and_back_keeps_the_search_out_of_the_address(site_url, tab):
     _, page, _ = open_search(tab, site_url, "ar")
     assert search(page, "PO6 3QG") == ["example-cosham-surgery"]
     page.locator("#finder-search").press("Enter")
-    assert page.url.endswith("/ar/venues/?q=PO6+3QG")
+    assert page.url.endswith("/ar/venues/")  # words typed (here a postcode) never go into the address
     page.locator("[data-venue-list] > li:not([hidden]) .sos-venue-card__link").click()
     page.wait_for_url("**/ar/venues/example-cosham-surgery/")
     page.go_back()
@@ -103,3 +103,11 @@ def test_search_looks_at_what_a_place_is_not_at_its_distance_or_open_now_line(si
     page.wait_for_selector("[data-venue-distance]")
     for words in ["away", "on foot", "Hours not known"]:
         assert search(page, words) == [], words
+
+
+def test_search_words_in_a_shared_address_are_used_then_taken_out_of_it(site_url, tab):
+    page = tab(viewport=checks.PHONE).goto(f"{site_url}venues/?q=PO6+3QG&offer=safe-space")
+    page.wait_for_function("document.querySelector('#finder-search').value === 'PO6 3QG'")
+    assert listed(page) == ["example-cosham-surgery"]
+    assert page.url.endswith("/venues/?offer=safe-space")
+    assert page.locator("[data-map-link]").get_attribute("href").endswith("map/?offer=safe-space")

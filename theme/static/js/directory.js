@@ -1,7 +1,8 @@
 /* The directory's finder: search, filters and sorting by distance, all done on the phone. Loaded
    (deferred) on the directory only. Without it the whole list shows and the offer and language
-   pages filter it. The filters live in the address (?q=&offer=&lang=&access=&open=1), so a list can
-   be shared and Back undoes a choice; a position or postcode never goes into the address. What a
+   pages filter it. The filters live in the address (?offer=&lang=&access=&open=1), so a list can
+   be shared and Back undoes a choice. Search words (which may be a postcode), a position or a postcode
+   never go into the address: Back finds the words in the page's history entry, which stays on the phone. What a
    filter matches is decided by js/filters.js, loaded before it, which the map shares. */
 (function () {
   "use strict";
@@ -91,7 +92,20 @@
   }
 
   function readUrl() {
-    return filters.fromQuery(window.location.search);
+    var state = filters.fromQuery(window.location.search);
+    var saved = window.history.state;
+    state.q = saved && typeof saved.q === "string" ? saved.q : state.q;
+    return state;
+  }
+
+  // The address without the search words: what goes into history, links and the map link.
+  function filtersOnly(state) {
+    var copy = {};
+    Object.keys(state).forEach(function (key) {
+      copy[key] = state[key];
+    });
+    copy.q = "";
+    return query(copy);
   }
 
   function writeForm(state) {
@@ -130,17 +144,19 @@
     }
     statusLine.textContent = sentences.join(" ");
     if (mapLink) {
-      var search = query(state);
+      var search = filtersOnly(state);
       mapLink.setAttribute("href", mapHref + (search ? "?" + search : ""));
     }
   }
 
   function go() {
     var state = readForm();
-    var search = query(state);
+    var search = filtersOnly(state);
     var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
-      window.history.pushState(null, "", url);
+      window.history.pushState({ q: state.q }, "", url);
+    } else {
+      window.history.replaceState({ q: state.q }, "", url);
     }
     apply(state);
   }
@@ -326,16 +342,14 @@
 
   // A filtered address (a shared link, Back, a reload) opens the finder with its choices made.
   var start = readUrl();
-  var startPostcode = new URLSearchParams(window.location.search).get("postcode");
-  if (startPostcode && near) {
-    // A postcode sent by a form elsewhere: use it, then keep it out of the address and the history.
-    near.querySelector("input[name=postcode]").value = startPostcode;
-    window.history.replaceState(null, "", window.location.pathname + (query(start) ? "?" + query(start) : "") + window.location.hash);
-    sortFromPostcode(startPostcode);
+  if (new URLSearchParams(window.location.search).has("q")) {
+    // Words in a shared address: use them, then take them out of the address and this history entry's URL.
+    var kept = filtersOnly(start);
+    window.history.replaceState({ q: start.q }, "", window.location.pathname + (kept ? "?" + kept : "") + window.location.hash);
   }
   writeForm(start);
   showOpenNowFilter();
-  if ((isFiltered(start) || startPostcode) && panel) {
+  if (isFiltered(start) && panel) {
     panel.open = true;
   }
   apply(start);
