@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from translations.context import language_name as name_in
 
 from .hours import hours_rows
 from .model import Venue
@@ -32,13 +32,7 @@ class LanguageName:
 
 def language_name(code: str, reader_locale: str = "en") -> LanguageName:
     """Name a language by its own name (from CLDR) and in the reader's language."""
-    try:
-        locale = Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return LanguageName(code, code, code)
-    own = locale.get_display_name(locale) or code
-    name = locale.get_display_name(reader_locale) or code
-    return LanguageName(code, own[:1].upper() + own[1:], name[:1].upper() + name[1:])
+    return LanguageName(code, name_in(code, code.replace("-", "_")), name_in(code, reader_locale))
 
 
 def format_date(date: datetime.date, locale: str = "en_GB") -> str:
