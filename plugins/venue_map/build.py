@@ -86,6 +86,8 @@ def build_map(venues, options: MapOptions) -> MapParts:
     )
     cluster.default_js = [
         ("markercluster_js", "vendor/leaflet.markercluster/leaflet.markercluster.js"),
+        # The directory's own filter matching, so the map shows exactly the places the list shows.
+        ("venue_filters_js", "js/filters.js"),
         # After Leaflet and markercluster: it sets reduced-motion defaults before the map is made.
         ("venue_map_js", "js/map.js"),
     ]
@@ -97,8 +99,10 @@ def build_map(venues, options: MapOptions) -> MapParts:
     cluster.add_to(vmap)
 
     for venue in placed:
-        # title and alt name the focusable marker after its venue instead of "Marker".
-        marker = folium.Marker([venue.position.lat, venue.position.lon], title=venue.name, alt=venue.name)
+        # title and alt name the focusable marker after its venue instead of "Marker"; the rest is
+        # what js/map.js filters by, as the directory's list items carry it (escaped by folium's tojavascript).
+        marker = folium.Marker([venue.position.lat, venue.position.lon], title=venue.name, alt=venue.name,
+                               **filter_facts(venue))
         marker.add_child(BindPopup(popup_html(venue, options.site_url)))
         marker.add_to(cluster)
 
@@ -112,6 +116,17 @@ def build_map(venues, options: MapOptions) -> MapParts:
         html=Markup(" ".join(figure.html.render().split())),
         script=render_script(figure),
     )
+
+
+def filter_facts(venue) -> dict[str, str]:
+    """Return the marker options js/map.js filters by: keys separated by spaces, like the directory's data-*."""
+    return {
+        "slug": venue.slug,
+        "kind": venue.kind,
+        "offers": " ".join(venue.offers),
+        "langs": " ".join(venue.languages),
+        "access": " ".join(venue.accessibility),
+    }
 
 
 def popup_html(venue, site_url: str) -> str:

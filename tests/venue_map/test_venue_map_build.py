@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import re
@@ -43,6 +44,7 @@ def test_parts_are_markup_and_use_only_our_copies_of_the_assets():
     assert parts.scripts == (
         "vendor/leaflet/leaflet.js",
         "vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "js/filters.js",
         "js/map.js",
     )
     assert parts.stylesheets == (
@@ -81,6 +83,33 @@ def test_map_container_is_named_and_every_marker_is_named_by_its_venue():
         assert f'"alt": {encoded}' in parts.script
     assert "L.markerClusterGroup(" in parts.script
     assert '"maxClusterRadius": 48' in parts.script
+
+
+def marker_options(script: str) -> list[dict]:
+    """Return every marker's options, read back from folium's script as JSON."""
+    found = re.findall(r"L\.marker\(\s*\[[^\]]*\],\s*(\{.*?\})\s*\)\.addTo", script, re.S)
+    return [json.loads(re.sub(r",\s*\}$", "}", options)) for options in found]
+
+
+def test_each_marker_carries_what_the_filters_choose_by():
+    venues = spread_venues()
+    venues[0] = dataclasses.replace(venues[0], kind="cafe", offers=("wifi", "hot-drink"), languages=("ar", "uk"),
+                                    accessibility=("step-free-entrance", "hearing-loop"))
+    options = marker_options(str(build_map(venues, OPTIONS).script))
+    assert len(options) == len(venues)
+    assert options[0] == {"title": venues[0].name, "alt": venues[0].name, "slug": venues[0].slug, "kind": "cafe",
+                          "offers": "wifi hot-drink", "langs": "ar uk", "access": "step-free-entrance hearing-loop"}
+    assert options[1]["offers"] == "safe-space" and options[1]["langs"] == "en" and options[1]["access"] == ""
+    assert [option["slug"] for option in options] == [venue.slug for venue in venues]
+
+
+def test_marker_facts_are_escaped_like_the_popups():
+    venue = dataclasses.replace(make_venue("trap", "Trap"), offers=("</script><img src=x onerror=alert(1)>",),
+                                kind="${window.__pwned=1}")
+    script = str(build_map([venue], OPTIONS).script)
+    assert script.count("</script") == 1 and "<img" not in script
+    assert marker_options(script)[0]["offers"] == "</script><img src=x onerror=alert(1)>"
+    assert marker_options(script)[0]["kind"] == "${window.__pwned=1}"  # an ordinary string, not a template
 
 
 def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
