@@ -86,9 +86,8 @@ def build_map(venues, options: MapOptions) -> MapParts:
     )
     cluster.default_js = [
         ("markercluster_js", "vendor/leaflet.markercluster/leaflet.markercluster.js"),
-        # The directory's own filter matching, so the map shows exactly the places the list shows.
-        ("venue_filters_js", "js/filters.js"),
-        # After Leaflet and markercluster: it sets reduced-motion defaults before the map is made.
+        # After Leaflet and markercluster: it sets reduced-motion defaults before the map is made. It
+        # fetches js/filters.js and js/map-filters.js itself, only when the address holds filters.
         ("venue_map_js", "js/map.js"),
     ]
     cluster.default_css = [

@@ -55,6 +55,7 @@ def settle(page):
     """Wait until the places have joined the map (there may be none) and markercluster stands still."""
     page.wait_for_function("document.querySelector('.venue-map .leaflet-map-pane') && "
                            "document.querySelector('[data-map-locate]') && !document.querySelector('[data-map-locate]').hidden")
+    page.wait_for_function("!document.documentElement.classList.contains('sos-map-filtering')")
     page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim, .leaflet-pan-anim')")
 
 
@@ -367,3 +368,27 @@ def test_on_a_filtered_map_the_keyboard_reaches_only_the_places_shown(example_si
             break
     assert reached and set(reached) <= names, reached
     assert opened.errors == []
+
+
+def test_the_filter_code_is_fetched_only_for_an_address_with_filters(site_url, tab):
+    opened = tab(viewport=checks.PHONE)
+    requests: list[str] = []
+    opened.page.on("request", lambda request: requests.append(request.url))
+    page = opened.goto(map_url(site_url))
+    settle(page)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "filters.js" in url]
+    page.goto(map_url(site_url, lang=["ar"]))
+    settle(page)
+    assert [url.rsplit("/", 1)[1] for url in requests if "filters.js" in url] == ["filters.js", "map-filters.js"]
+    assert opened.errors == []
+
+
+def test_every_place_shows_when_the_filter_code_does_not_come(example_site, site_url, tab):
+    venues = shown_venues(example_site)
+    opened = tab(viewport=checks.PHONE)
+    opened.context.route("**/map-filters.js", lambda route: route.abort())
+    page = opened.goto(map_url(site_url, offer=["wifi"]))
+    settle(page)
+    assert check_shows(page, venues, expected(venues), "without map-filters.js") == []
+    assert page.locator(".venue-map .leaflet-marker-pane").evaluate("el => getComputedStyle(el).visibility") == "visible"

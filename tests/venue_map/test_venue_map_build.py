@@ -44,7 +44,6 @@ def test_parts_are_markup_and_use_only_our_copies_of_the_assets():
     assert parts.scripts == (
         "vendor/leaflet/leaflet.js",
         "vendor/leaflet.markercluster/leaflet.markercluster.js",
-        "js/filters.js",
         "js/map.js",
     )
     assert parts.stylesheets == (
@@ -54,6 +53,8 @@ def test_parts_are_markup_and_use_only_our_copies_of_the_assets():
         "css/map.css",
     )
     assert all((THEME_STATIC / path).is_file() for path in parts.scripts + parts.stylesheets)
+    # Fetched by js/map.js only when the address holds filters: not in the page's own list.
+    assert (THEME_STATIC / "js" / "filters.js").is_file() and (THEME_STATIC / "js" / "map-filters.js").is_file()
     text = whole(parts).lower()
     for word in FORBIDDEN:
         assert word not in text, word

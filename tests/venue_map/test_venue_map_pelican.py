@@ -21,7 +21,7 @@ def test_map_page_is_written_with_its_parts_and_its_assets_exist(map_site: Path)
     assert 'class="folium-map venue-map"' in page
     assert "document.addEventListener(\"DOMContentLoaded\"" in page
     assets = local_assets(page)
-    assert len(assets) == 8  # Leaflet, markercluster and ours: 4 stylesheets, 4 scripts
+    assert len(assets) == 7
     for asset in assets:
         assert (page_path.parent / asset).resolve().is_file(), asset
     # Leaflet finds its marker images next to its stylesheet.

@@ -1,15 +1,9 @@
-/* The filters the directory and the map share, so both decide alike: what a filtered address
-   (?q=&offer=&lang=&access=&open=1) asks for, and whether a place matches it. Pure functions, no
-   page access. Loaded (deferred) before directory.js and map.js, which use window.sosFilters:
-
-   - fromQuery(search) returns the state {q, open, offer: [], lang: [], access: []} of an address's
-     query; toQuery(state) the query again (no "?"), empty when nothing is chosen; isFiltered(state).
-   - fold(text) drops letter case, accents and vowel marks; words(q) returns the typed words, folded;
-     searchable(text, offers) returns what a place is found by ({text, compact}) from its words in
-     the reader's language and its offers' keys.
-   - matches(facts, state, typed, isOpen, searched): facts holds offers, langs and access as keys
-     separated by spaces (a list item's dataset, or a marker's options); isOpen() and searched() are
-     asked only when "open now" is chosen or words were typed. */
+/* window.sosFilters: what a filtered address (?q=&offer=&lang=&access=&open=1) asks for, as a state
+   {q, open, offer: [], lang: [], access: []}, and whether a place matches it, so the directory
+   (directory.js) and the map (map-filters.js) decide alike. Pure functions, no page access.
+   matches(facts, state, typed, isOpen, searched): facts holds offers, langs and access as keys
+   separated by spaces (a list item's dataset, a marker's options); isOpen() and searched() (from
+   searchable()) are asked only when "open now" is chosen or words were typed. */
 (function () {
   "use strict";
   var GROUPS = ["offer", "lang", "access"];

@@ -111,8 +111,12 @@
     });
   });
 
-  // The places join the map in one cluster group, after folium's script has added every marker to it:
-  // filter them then, in the same task, before the browser paints the map.
+  // The places join the map in one cluster group, after folium's script has added every marker to it.
+  // An address with the directory's filters (?offer=&lang=&access=&open=1&q=) then fetches
+  // js/filters.js and js/map-filters.js, which show only the places asked for; a map opened without
+  // filters never downloads them. Until they have run, the places stay hidden (css/map.css).
+  var FILTERED = /[?&](q|offer|lang|access|open)=/;
+  var scripts = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
   var clusterOnAdd = L.MarkerClusterGroup.prototype.onAdd;
   L.MarkerClusterGroup.include({
     onAdd: function (map) {
@@ -122,182 +126,37 @@
       }
       clusterOnAdd.call(this, map);
       if (first) {
-        startFilters(map, this);
         startLocate(map);
+        if (scripts && FILTERED.test(window.location.search)) {
+          filterLater(map, this);
+        }
       }
     },
   });
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return key in values ? values[key] : whole;
-    });
-  }
-
-  var lang = document.documentElement.lang || "en";
-
-  function number(value) {
-    try {
-      return new Intl.NumberFormat(lang).format(value);
-    } catch (error) {
-      return String(value);
-    }
-  }
-
-  // Offers must all be there ("and"), any one of the languages will do ("or"); in the page's language
-  // where the browser knows it, else with commas rather than English words.
-  function choices(keys, names, type) {
-    var words = keys.map(function (key) {
-      return names[key] || key;
-    });
-    try {
-      if (Intl.ListFormat.supportedLocalesOf([lang]).length) {
-        return new Intl.ListFormat(lang, { type: type }).format(words);
+  function filterLater(map, group) {
+    var root = document.documentElement;
+    var names = ["filters.js", "map-filters.js"];
+    var finish = function () {
+      if (window.sosFilters && window.sosMapFilters) {
+        window.sosMapFilters(map, group);
       }
-    } catch (error) {  // an old browser
-    }
-    return words.join(", ");
-  }
-
-  function startFilters(map, group) {
-    var filters = window.sosFilters;
-    if (!filters || !window.URLSearchParams) {
-      return;
-    }
-    var box = document.querySelector("[data-map-filter]");
-    var statusLine = box && box.querySelector("[data-map-filter-status]");
-    var list = document.querySelector("[data-map-list]");
-    var items = list ? Array.prototype.slice.call(list.children) : [];
-    // The links to the list carry the same filters.
-    var links = Array.prototype.map.call(document.querySelectorAll("[data-map-list-link], [data-map-change-filters]"),
-      function (link) {
-        return { element: link, href: link.getAttribute("href") };
-      });
-    var names = { offer: {}, lang: {}, access: {}, kind: {} };
-    try {
-      names = JSON.parse(document.getElementById("sos-map-names").textContent);
-    } catch (error) {  // a page without names (the tests' small theme): keys stand for themselves
-    }
-    var places = group.sosPlaces;
-
-    // A popup holds the place's name, address and open-now schedule; read it once, inert, off the page.
-    function popupOf(marker) {
-      if (!marker.sosPopup) {
-        var template = document.createElement("template");
-        var popup = marker.getPopup();
-        template.innerHTML = popup ? String(popup.getContent()) : "";
-        marker.sosPopup = template.content;
-      }
-      return marker.sosPopup;
-    }
-
-    function isOpen(marker) {
-      var holder = popupOf(marker).querySelector("[data-open-status]");
-      return holder ? window.sosOpenNow.isOpen(holder) : false;
-    }
-
-    // Found by its name and address, and by its kind and offers in the reader's language, as on the directory.
-    function searched(marker) {
-      if (!marker.sosSearched) {
-        var facts = marker.options;
-        var words = [popupOf(marker).textContent, names.kind[facts.kind] || ""];
-        (facts.offers || "").split(" ").forEach(function (key) {
-          words.push(names.offer[key] || "");
-        });
-        marker.sosSearched = filters.searchable(words.join(" "), facts.offers);
-      }
-      return marker.sosSearched;
-    }
-
-    function read() {
-      var state = filters.fromQuery(window.location.search);
-      // Without js/open-now.js (no place has known hours) nothing can be said to be open: ask for nothing.
-      if (!window.sosOpenNow) {
-        state.open = false;
-      }
-      return state;
-    }
-
-    function apply(state) {
-      var typed = filters.words(state.q);
-      var shown = {};
-      var count = 0;
-      var add = [];
-      var remove = [];
-      places.forEach(function (marker) {
-        var ok = filters.matches(marker.options, state, typed, function () {
-          return isOpen(marker);
-        }, function () {
-          return searched(marker);
-        });
-        shown[marker.options.slug] = ok;
-        count += ok ? 1 : 0;
-        if (ok && !group.hasLayer(marker)) {
-          add.push(marker);
-        } else if (!ok && group.hasLayer(marker)) {
-          remove.push(marker);
-        }
-      });
-      if (remove.length) {
-        group.removeLayers(remove);
-      }
-      if (add.length) {
-        group.addLayers(add);
-      }
-      var filtered = filters.isFiltered(state);
-      items.forEach(function (item) {
-        item.hidden = filtered && !shown[item.dataset.slug];
-      });
-      var search = filters.toQuery(state);
-      links.forEach(function (link) {
-        link.element.setAttribute("href", link.href + (search ? "?" + search : ""));
-      });
-      if (!box || !statusLine) {
+      root.classList.remove("sos-map-filtering");  // and if a file did not come, show every place
+    };
+    var next = function () {
+      var name = names.shift();
+      if (!name) {
+        finish();
         return;
       }
-      box.hidden = !filtered;
-      var words = box.dataset;
-      var sentences = [fill(words.shown, { shown: number(count), total: number(places.length) })];
-      [["offer", "conjunction"], ["lang", "disjunction"], ["access", "conjunction"]].forEach(function (pair) {
-        var keys = state[pair[0]];
-        if (keys.length) {
-          sentences.push(fill(words[pair[0]], { choices: choices(keys, names[pair[0]] || {}, pair[1]) }));
-        }
-      });
-      if (state.open) {
-        sentences.push(words.open);
-      }
-      if (state.q) {
-        sentences.push(fill(words.q, { words: state.q }));
-      }
-      if (!count) {
-        sentences.push(words.empty);
-      }
-      statusLine.textContent = sentences.join(" ");
-    }
-
-    var state = read();
-    apply(state);
-    // "Show all" without reloading the page; Back brings the filters back.
-    var showAll = box && box.querySelector("[data-map-show-all]");
-    if (showAll && window.history.pushState) {
-      showAll.addEventListener("click", function (event) {
-        event.preventDefault();
-        window.history.pushState(null, "", window.location.pathname + window.location.hash);
-        state = read();
-        apply(state);
-      });
-    }
-    window.addEventListener("popstate", function () {
-      state = read();
-      apply(state);
-    });
-    // What is open changes with the clock: an "open now" map is worked out again every minute.
-    window.setInterval(function () {
-      if (state.open) {
-        apply(state);
-      }
-    }, 60000);
+      var script = document.createElement("script");
+      script.src = scripts + name;
+      script.onload = next;
+      script.onerror = finish;
+      document.head.appendChild(script);
+    };
+    root.classList.add("sos-map-filtering");
+    next();
   }
 
   // Show where I am: the browser gives the position, the map moves to it on the phone, and a dot

@@ -1,0 +1,181 @@
+/* The map with the directory's filters in its address (?offer=&lang=&access=&open=1&q=): show only the
+   places that match, on the map and in the list under it, and say how many and which filters, with
+   links to every place and to the list with the same filters. Fetched by js/map.js, after
+   js/filters.js (which decides, as on the directory), only when the address holds filters.
+   window.sosMapFilters(map, group) starts it, once the cluster group holds every place. */
+(function () {
+  "use strict";
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in values ? values[key] : whole;
+    });
+  }
+
+  var lang = document.documentElement.lang || "en";
+
+  function number(value) {
+    try {
+      return new Intl.NumberFormat(lang).format(value);
+    } catch (error) {
+      return String(value);
+    }
+  }
+
+  // Offers must all be there ("and"), any one of the languages will do ("or"); in the page's language
+  // where the browser knows it, else with commas rather than English words.
+  function choices(keys, names, type) {
+    var words = keys.map(function (key) {
+      return names[key] || key;
+    });
+    try {
+      if (Intl.ListFormat.supportedLocalesOf([lang]).length) {
+        return new Intl.ListFormat(lang, { type: type }).format(words);
+      }
+    } catch (error) {  // an old browser
+    }
+    return words.join(", ");
+  }
+
+  window.sosMapFilters = function (map, group) {
+    var filters = window.sosFilters;
+    var box = document.querySelector("[data-map-filter]");
+    var statusLine = box && box.querySelector("[data-map-filter-status]");
+    var list = document.querySelector("[data-map-list]");
+    var items = list ? Array.prototype.slice.call(list.children) : [];
+    // The links to the list carry the same filters.
+    var links = Array.prototype.map.call(document.querySelectorAll("[data-map-list-link], [data-map-change-filters]"),
+      function (link) {
+        return { element: link, href: link.getAttribute("href") };
+      });
+    // Names by group and key, from the page; without them (the tests' small theme) keys stand for themselves.
+    var names = { offer: {}, lang: {}, access: {}, kind: {} };
+    var given = document.querySelector("template[data-map-names]");
+    Array.prototype.forEach.call(given ? given.content.querySelectorAll("[data-name]") : [], function (name) {
+      var key = name.getAttribute("data-name").split(" ");
+      if (names[key[0]]) {
+        names[key[0]][key[1]] = name.textContent;
+      }
+    });
+    var places = group.sosPlaces;
+
+    // A popup holds the place's name, address and open-now schedule; read it once, inert, off the page.
+    function popupOf(marker) {
+      if (!marker.sosPopup) {
+        var template = document.createElement("template");
+        var popup = marker.getPopup();
+        template.innerHTML = popup ? String(popup.getContent()) : "";
+        marker.sosPopup = template.content;
+      }
+      return marker.sosPopup;
+    }
+
+    function isOpen(marker) {
+      var holder = popupOf(marker).querySelector("[data-open-status]");
+      return holder ? window.sosOpenNow.isOpen(holder) : false;
+    }
+
+    // Found by its name and address, and by its kind and offers in the reader's language, as on the directory.
+    function searched(marker) {
+      if (!marker.sosSearched) {
+        var facts = marker.options;
+        var words = [popupOf(marker).textContent, names.kind[facts.kind] || ""];
+        (facts.offers || "").split(" ").forEach(function (key) {
+          words.push(names.offer[key] || "");
+        });
+        marker.sosSearched = filters.searchable(words.join(" "), facts.offers);
+      }
+      return marker.sosSearched;
+    }
+
+    function read() {
+      var state = filters.fromQuery(window.location.search);
+      // Without js/open-now.js (no place has known hours) nothing can be said to be open: ask for nothing.
+      if (!window.sosOpenNow) {
+        state.open = false;
+      }
+      return state;
+    }
+
+    function apply(state) {
+      var typed = filters.words(state.q);
+      var shown = {};
+      var count = 0;
+      var add = [];
+      var remove = [];
+      places.forEach(function (marker) {
+        var ok = filters.matches(marker.options, state, typed, function () {
+          return isOpen(marker);
+        }, function () {
+          return searched(marker);
+        });
+        shown[marker.options.slug] = ok;
+        count += ok ? 1 : 0;
+        if (ok && !group.hasLayer(marker)) {
+          add.push(marker);
+        } else if (!ok && group.hasLayer(marker)) {
+          remove.push(marker);
+        }
+      });
+      if (remove.length) {
+        group.removeLayers(remove);
+      }
+      if (add.length) {
+        group.addLayers(add);
+      }
+      var filtered = filters.isFiltered(state);
+      items.forEach(function (item) {
+        item.hidden = filtered && !shown[item.dataset.slug];
+      });
+      var search = filters.toQuery(state);
+      links.forEach(function (link) {
+        link.element.setAttribute("href", link.href + (search ? "?" + search : ""));
+      });
+      if (!box || !statusLine) {
+        return;
+      }
+      box.hidden = !filtered;
+      var words = box.dataset;
+      var sentences = [fill(words.shown, { shown: number(count), total: number(places.length) })];
+      [["offer", "conjunction"], ["lang", "disjunction"], ["access", "conjunction"]].forEach(function (pair) {
+        var keys = state[pair[0]];
+        if (keys.length) {
+          sentences.push(fill(words[pair[0]], { choices: choices(keys, names[pair[0]] || {}, pair[1]) }));
+        }
+      });
+      if (state.open) {
+        sentences.push(words.open);
+      }
+      if (state.q) {
+        sentences.push(fill(words.q, { words: state.q }));
+      }
+      if (!count) {
+        sentences.push(words.empty);
+      }
+      statusLine.textContent = sentences.join(" ");
+    }
+
+    var state = read();
+    apply(state);
+    // "Show all" without reloading the page; Back brings the filters back.
+    var showAll = box && box.querySelector("[data-map-show-all]");
+    if (showAll && window.history.pushState) {
+      showAll.addEventListener("click", function (event) {
+        event.preventDefault();
+        window.history.pushState(null, "", window.location.pathname + window.location.hash);
+        state = read();
+        apply(state);
+      });
+    }
+    window.addEventListener("popstate", function () {
+      state = read();
+      apply(state);
+    });
+    // What is open changes with the clock: an "open now" map is worked out again every minute.
+    window.setInterval(function () {
+      if (state.open) {
+        apply(state);
+      }
+    }, 60000);
+  };
+})();
