@@ -133,8 +133,8 @@ def popup_html(venue, site_url: str) -> str:
     address = venue.address.one_line()
     return (
         f'<p class="venue-map__popup"><a href="{html.escape(site_url + venue.url)}">'
-        f'<bdi translate="no">{html.escape(venue.name)}</bdi></a>'
-        f'<br><bdi translate="no">{html.escape(address)}</bdi>'
+        f'<bdi lang="en" translate="no">{html.escape(venue.name)}</bdi></a>'
+        f'<br><bdi lang="en" translate="no">{html.escape(address)}</bdi>'
         f"<br>{open_status_html(venue)}</p>"
     )
 
