@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from pelican.generators import Generator
+from pelican.plugins._utils import plugin_enabled
 
 from .build import MapOptions, build_map
 
@@ -24,9 +25,7 @@ def get_generators(pelican):
     """Return the map generator, unless this build does not list the plugin."""
     # Signal receivers outlive a build: in one process (tests) a later build without this plugin
     # would otherwise still get its map page.
-    if not any(name.rpartition(".")[2] == "venue_map" for name in pelican.settings.get("PLUGINS", [])):
-        return None
-    return VenueMapGenerator
+    return VenueMapGenerator if plugin_enabled("venue_map", pelican.settings.get("PLUGINS")) else None
 
 
 def setting(settings: dict, name: str):

@@ -128,7 +128,7 @@ def check_schema(loaded: LoadedFile) -> list[Problem]:
     """Return every schema problem of one loaded file, each at its line."""
     problems = []
     if not isinstance(loaded.data, dict):
-        return [Problem(loaded.source, *loaded.where(()), "the file must be a list of fields such as name:, kind:, "
+        return [Problem(loaded.source, *loaded.where(()), "the file must be a group of fields such as name:, kind:, "
                                                           "address:. Copy venues/_template.yaml and fill it in.")]
     for error in _validator().iter_errors(loaded.data):
         for path, at_key, message in _schema_messages(error):
