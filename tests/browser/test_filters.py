@@ -13,18 +13,10 @@ import pytest
 
 from tests.browser import checks
 from tests.browser.site_pages import languages
-from tests.browser.venue_facts import listed, shown_venues
+from tests.browser.venue_facts import expected, listed, shown_venues
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
-
-
-def expected(venues: dict, offers=(), langs=(), access=()) -> list[str]:
-    """Every offer and access feature chosen, and any one of the languages chosen; in name order."""
-    return sorted((slug for slug, venue in venues.items()
-                   if set(offers) <= set(venue["offers"]) and set(access) <= set(venue.get("accessibility", []))
-                   and (not langs or set(langs) & set(venue["languages"]))),
-                  key=lambda slug: venues[slug]["name"].casefold())
 
 
 def directory(site_url: str, page_lang: str = "en", **choices) -> str:

@@ -51,3 +51,11 @@ VISIBLE_SLUGS = "els => els.filter(el => el.checkVisibility()).map(el => el.data
 def listed(page) -> list[str]:
     """Return the slugs of the places the directory shows, in the order shown."""
     return page.eval_on_selector_all("[data-venue-list] > li", VISIBLE_SLUGS)
+
+
+def expected(venues: dict, offers=(), langs=(), access=()) -> list[str]:
+    """Every offer and access feature chosen, and any one of the languages chosen; in name order."""
+    return sorted((slug for slug, venue in venues.items()
+                   if set(offers) <= set(venue["offers"]) and set(access) <= set(venue.get("accessibility", []))
+                   and (not langs or set(langs) & set(venue["languages"]))),
+                  key=lambda slug: venues[slug]["name"].casefold())
