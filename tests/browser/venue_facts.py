@@ -59,3 +59,11 @@ def expected(venues: dict, offers=(), langs=(), access=()) -> list[str]:
                    if set(offers) <= set(venue["offers"]) and set(access) <= set(venue.get("accessibility", []))
                    and (not langs or set(langs) & set(venue["languages"]))),
                   key=lambda slug: venues[slug]["name"].casefold())
+
+
+def single_filters(venues: dict):
+    """Yield (query name, value, the places that filter alone must show) for every offer, language and feature."""
+    for name, field, key in (("offer", "offers", "offers"), ("lang", "langs", "languages"),
+                             ("access", "access", "accessibility")):
+        for value in sorted({item for venue in venues.values() for item in venue.get(key, [])}):
+            yield name, value, expected(venues, **{field: [value]})
