@@ -60,12 +60,16 @@ def build_map(venues, options: MapOptions) -> MapParts:
     # Set on the instance, never through add_js_link: that edits folium's class-level lists.
     vmap.default_js = [("leaflet", "vendor/leaflet/leaflet.js")]
     vmap.default_css = [("leaflet_css", "vendor/leaflet/leaflet.css")]
-    folium.TileLayer(
+    tiles = folium.TileLayer(
         tiles=options.tiles_url,
         attr=options.tiles_attribution,
         max_zoom=options.tiles_max_zoom,
         name="tiles",
-    ).add_to(vmap)
+    )
+    # Whether to ask for sharper tiles depends on the reader's screen and data, known only in the
+    # browser: js/map.js sets Leaflet's default, which folium's explicit false would override.
+    del tiles.options["detect_retina"]
+    tiles.add_to(vmap)
 
     if placed:
         lats = [venue.position.lat for venue in placed]

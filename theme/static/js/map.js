@@ -31,6 +31,14 @@
     });
   }
 
+  // Tiles are 256 px pictures. On a screen with 1.5 or more device pixels to each CSS pixel (most
+  // phones) they look soft, and street names blur: there, ask for four tiles of the next zoom in the
+  // place of each (Leaflet's detectRetina). That is about four times the tile data, so not when the
+  // browser says its reader wants to save data or is on a 2G connection.
+  var connection = navigator.connection || {};
+  var slow = /(^|-)2g$/.test(connection.effectiveType || "");
+  L.TileLayer.mergeOptions({ detectRetina: window.devicePixelRatio >= 1.5 && !connection.saveData && !slow });
+
   // A cluster is a focusable button; name it by what it holds rather than a bare number.
   var LabelledIcon = L.DivIcon.extend({
     createIcon: function (oldIcon) {
