@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
@@ -10,6 +12,8 @@ from babel.support import NullTranslations
 from jinja2.ext import _make_new_gettext, _make_new_ngettext  # Jinja's own newstyle wrappers
 
 from .languages import Language
+
+DATE_PATTERN = "d MMMM y"  # the one way the site writes a date in words, in every language
 
 
 def language_context(language: Language, translations: NullTranslations) -> dict:
@@ -22,13 +26,18 @@ def language_context(language: Language, translations: NullTranslations) -> dict
         # Newstyle gettext, as the i18n extension installs it, resolved from the context per page.
         "gettext": _make_new_gettext(translations.gettext),
         "ngettext": _make_new_ngettext(translations.ngettext),
-        "format_date": lambda date: babel_format_date(date, "d MMMM y", locale=locale),
+        "format_date": lambda date: date_in_words(date, locale),
         "format_day": lambda date: babel_format_date(date, "EEEE d MMMM", locale=locale),
         "format_time": lambda time: babel_format_time(time, "HH:mm", locale=locale),
         "format_number": lambda number: format_decimal(number, locale=locale),
         "language_name": lambda code: language_name(code, locale),
         "own_language_name": lambda code: language_name(code, code.replace("-", "_")),
     }
+
+
+def date_in_words(date: datetime.date, locale: str) -> str:
+    """Write a date in words in a locale's language, e.g. 3 March 2026."""
+    return babel_format_date(date, DATE_PATTERN, locale=locale)
 
 
 def language_name(code: str, reader_locale: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from babel.dates import format_date as babel_format_date
+from translations.context import date_in_words
 from translations.context import language_name as name_in
 
 from .hours import hours_rows
@@ -37,7 +37,7 @@ def language_name(code: str, reader_locale: str = "en") -> LanguageName:
 
 def format_date(date: datetime.date, locale: str = "en_GB") -> str:
     """Write a date in words, e.g. 3 March 2026 (the site's pages use the reader's locale instead)."""
-    return babel_format_date(date, "d MMMM y", locale=locale)
+    return date_in_words(date, locale)
 
 
 def directions(lat: float, lon: float) -> Directions:
