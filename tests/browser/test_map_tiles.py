@@ -65,3 +65,29 @@ def test_the_map_script_sets_the_choice_before_folium_makes_the_tile_layer(examp
     # folium's own "detectRetina": false would override the default map.js sets.
     page = (example_site / "map" / "index.html").read_text("utf-8")
     assert not re.search(r"detectRetina", page)
+
+
+# Lighthouse's image-size-responsive rule: device pixels per CSS pixel rounded down to 1, 1.5 or 2; an image
+# shown larger than 64 px may have three quarters of that.
+PICTURES = """(scale) => [...document.querySelectorAll('img')].filter(img => img.getBoundingClientRect().width > 1)
+  .map(img => {
+    const box = img.getBoundingClientRect();
+    const factor = (box.width > 64 || box.height > 64) ? 0.75 : 1;
+    const needed = Math.ceil(factor * scale * box.width);
+    return {src: img.src.split('/').slice(-2).join('/'), shown: Math.round(box.width), natural: img.naturalWidth, needed};
+  })"""
+
+
+def test_every_picture_on_the_map_is_sharp_on_a_phone_screen(site_url, tab):
+    opened = tab(viewport=checks.PHONE, device_scale_factor=1.75, reduced_motion="reduce")
+    requests: list[str] = []
+    opened.page.on("request", lambda request: requests.append(request.url))
+    page = opened.goto(map_url(site_url))
+    settle(page)
+    page.wait_for_function("document.querySelectorAll('.venue-map img.leaflet-tile-loaded').length > 0")
+    pictures = page.evaluate(PICTURES, 1.5)
+    assert any("marker-icon" in picture["src"] for picture in pictures)
+    assert [picture for picture in pictures if picture["natural"] < picture["needed"]] == []
+    # Leaflet's marker shadow has no sharp version: the markers go without it.
+    assert page.locator(".leaflet-marker-shadow").count() == 0
+    assert not [url for url in requests if "marker-shadow" in url]
