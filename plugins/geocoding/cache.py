@@ -11,6 +11,10 @@ log = logging.getLogger(__name__)
 
 DECIMALS = 6  # about 0.1 m; more would only add noise to diffs
 
+# Marks an entry placed at the postcode centre because Nominatim found nothing for its address.
+# Caches written before this mark existed still load: their bare "postcode" entries just give no reason.
+NOT_FOUND = {"nominatim_found": False}
+
 
 def cache_key(one_line_address: str) -> str:
     """Normalise a one-line address into the cache key: trimmed, single spaces, lower case."""
@@ -61,6 +65,11 @@ class GeocodeCache:
         self.changed = False
         log.info("geocoding: wrote %d entries to %s", len(self.entries), self.path)
         return True
+
+
+def found_nothing(entry: dict) -> bool:
+    """Tell whether a cache entry records that Nominatim found nothing for its address."""
+    return entry.get("nominatim_found") is False
 
 
 def _valid_entry(entry: object) -> bool:

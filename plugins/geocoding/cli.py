@@ -30,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="geocode cache file (default: GEOCODING_CACHE_PATH)")
     parser.add_argument("--offline", action="store_true", help="never ask Nominatim")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--retry-not-found",
+        action="store_true",
+        help="ask Nominatim again for addresses it found nothing for before (once OpenStreetMap knows them)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
 
@@ -43,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(catalogue.errors)} error(s) in venue files: run make validate first.", file=sys.stderr)
         return 1
 
-    problems = resolve_venues(catalogue.venues, settings)
+    problems = resolve_venues(catalogue.venues, settings, retry_not_found=args.retry_not_found)
     rows = [(venue.source, venue.position, origin_of(venue, settings)) for venue in catalogue.venues]
     print(markdown_table(rows) if args.markdown else plain_lines(rows))
     on_github = bool(os.environ.get("GITHUB_ACTIONS"))

@@ -13,7 +13,7 @@ from geopy.distance import geodesic
 from pelican.plugins._utils import plugin_enabled
 from venues.model import Position, Problem, Venue
 
-from geocoding.cache import GeocodeCache, cache_key
+from geocoding.cache import NOT_FOUND, GeocodeCache, cache_key, found_nothing
 from geocoding.config import GeocodingConfig
 from geocoding.nominatim import Found, NominatimClient, NominatimUnavailable
 from geocoding.postcodes import postcode_centroid
@@ -24,6 +24,7 @@ HOW_TO_PIN = (
     "add a location: block with lat: and lon: to the file "
     '(on openstreetmap.org, right-click the entrance and choose "Show address" to read them)'
 )
+FOUND_NOTHING = "Nominatim found nothing"  # how origins name a miss: "postcode: Nominatim found nothing"
 
 
 def on_venues_loaded(generator, venues: Iterable[Venue] = (), **_kwargs) -> list[Problem]:
@@ -34,10 +35,12 @@ def on_venues_loaded(generator, venues: Iterable[Venue] = (), **_kwargs) -> list
     return resolve_venues(venues, generator.settings)
 
 
-def resolve_venues(venues: Iterable[Venue], settings: Mapping, environ: Mapping[str, str] | None = None) -> list[Problem]:
+def resolve_venues(
+    venues: Iterable[Venue], settings: Mapping, environ: Mapping[str, str] | None = None, retry_not_found: bool = False
+) -> list[Problem]:
     """Set venue.position on each venue, save the cache if it changed, and return the problems found."""
     config = GeocodingConfig.from_settings(settings, environ)
-    resolver = Resolver(config, GeocodeCache(config.cache_path))
+    resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found)
     problems = [problem for venue in venues for problem in resolver.resolve(venue)]
     resolver.cache.save()
     if resolver.sources:
@@ -47,22 +50,34 @@ def resolve_venues(venues: Iterable[Venue], settings: Mapping, environ: Mapping[
 
 
 def origin_of(venue: Venue, settings: Mapping, environ: Mapping[str, str] | None = None) -> str:
-    """Say where a resolved position came from, naming the cached source: "cache (nominatim)" and so on."""
+    """Say where a resolved position came from: "file", "cache (nominatim)", "postcode: Nominatim found nothing"..."""
     if venue.position is None:
         return "none"
-    if venue.position.source != "cache":
-        return venue.position.source
+    source = venue.position.source
+    if source not in {"cache", "postcode"}:
+        return source
     config = GeocodingConfig.from_settings(settings, environ)
     entry = GeocodeCache(config.cache_path).get(cache_key(venue.address.one_line()))
-    return f"cache ({entry['source']})" if entry else "cache"
+    if source == "postcode":
+        # Offline and after a fault nothing is cached, so a miss entry here was written by this very run.
+        return f"postcode: {FOUND_NOTHING}" if entry and found_nothing(entry) else "postcode"
+    if entry is None:
+        return "cache"
+    return f"cache ({entry['source']}: {FOUND_NOTHING})" if found_nothing(entry) else f"cache ({entry['source']})"
 
 
 class Resolver:
     """Resolve venues one by one, sharing one cache and at most one Nominatim client per build."""
 
-    def __init__(self, config: GeocodingConfig, cache: GeocodeCache):
+    def __init__(self, config: GeocodingConfig, cache: GeocodeCache, retry_not_found: bool = False):
         self.config = config
         self.cache = cache
+        # A cached miss is not asked again by default: the key is the whole normalised address, so fixing
+        # the street or postcode in the file makes a new key that is looked up afresh, and a location: block
+        # skips the cache; asking the same words again only helps once OpenStreetMap has learnt the address,
+        # and asking on every build would break the promise that a warm cache makes no network calls.
+        # For that rare case `make geocode` can be told --retry-not-found.
+        self.retry_not_found = retry_not_found
         self.client: NominatimClient | None = None
         # Why Nominatim is not asked (offline, or the fault that stopped it); None while it may be asked.
         self.not_asking: str | None = "Nominatim is not asked in offline mode" if config.offline else None
@@ -84,8 +99,9 @@ class Resolver:
         address = venue.address.one_line()
         key = cache_key(address)
         entry = self.cache.get(key)
-        if entry is not None:
-            note = entry.get("note")
+        if entry is not None and not (self.retry_not_found and found_nothing(entry)):
+            # A miss is worded afresh, so every build gives today's advice; other notes are shown as written.
+            note = _found_nothing_note(venue) if found_nothing(entry) else entry.get("note")
             return Position(entry["lat"], entry["lon"], "cache"), [_warning(venue, note)] if note else []
 
         centroid = postcode_centroid(venue.address.postcode, self.config.postcodes_path)
@@ -118,9 +134,10 @@ class Resolver:
         if found is None:
             if centroid is None:
                 return None, [_no_point(venue, f"Nominatim found nothing, and {_unknown_postcode(venue)}")]
-            log.info("geocoding: %s: Nominatim found nothing; using the centre of %s", venue.source, postcode)
-            self.cache.put(key, *centroid, "postcode")
-            return Position(*centroid, "postcode"), []
+            # Cached with the reason, so later builds neither ask again nor pass the pin off as a real answer.
+            note = _found_nothing_note(venue)
+            self.cache.put(key, *centroid, "postcode", **NOT_FOUND, note=note)
+            return Position(*centroid, "postcode"), [_warning(venue, note)]
 
         if centroid is not None:
             distance = geodesic(centroid, (found.lat, found.lon)).meters
@@ -172,6 +189,15 @@ def _origin_words(source: str) -> str:
 def _warning(venue: Venue, message: str) -> Problem:
     """Make a warning about the whole venue."""
     return Problem(venue.source, venue.line, 1, message, severity="warning")
+
+
+def _found_nothing_note(venue: Venue) -> str:
+    """Say that Nominatim found nothing for the address, so the pin is only the postcode centre, and what to do."""
+    return (
+        f'{FOUND_NOTHING} for "{venue.address.one_line()}", so the map pin is only the centre of '
+        f"{venue.address.postcode}, which can be a few hundred metres from the door; check the street under "
+        f"address: in the venue file (a corrected address is looked up afresh), or {HOW_TO_PIN}"
+    )
 
 
 def _unknown_postcode(venue: Venue) -> str:

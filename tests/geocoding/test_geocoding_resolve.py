@@ -73,6 +73,7 @@ def _mtime(settings):
 
 
 def test_warm_cache_makes_zero_requests(nominatim, settings, make_venue):
+    # A bare "postcode" entry, as caches written before misses were marked hold: it still loads, quietly.
     write_cache(settings, {"1 guildhall square, portsmouth po1 2ab": {"lat": 50.7977, "lon": -1.0929, "source": "postcode"}})
     venue = make_venue()
     assert resolve_venues([venue], settings, NO_ENV) == []
@@ -126,16 +127,86 @@ def test_nominatim_url_environment_overrides_the_setting(nominatim, settings, ma
     assert len(nominatim.requests) == 1
 
 
-def test_not_found_uses_and_caches_the_postcode_centre(nominatim, settings, make_venue):
+def test_not_found_uses_and_caches_the_postcode_centre_saying_why(nominatim, settings, make_venue):
     nominatim.mode = "not_found"
-    venue = make_venue()
-    assert resolve_venues([venue], settings, NO_ENV) == []
+    venue = make_venue(line=4)
+    problems = resolve_venues([venue], settings, NO_ENV)
     assert (venue.position.lat, venue.position.lon, venue.position.source) == (*GUILDHALL_CENTRE, "postcode")
-    assert json.loads(read_cache(settings)) == {
-        "1 guildhall square, portsmouth po1 2ab": {"lat": 50.797635, "lon": -1.092887, "source": "postcode"}
+    assert origin_of(venue, settings, NO_ENV) == "postcode: Nominatim found nothing"
+    assert [(p.file, p.line, p.severity) for p in problems] == [("venues/guildhall.yaml", 4, "warning")]
+    assert_found_nothing_advice(problems[0].message)
+
+    entry = json.loads(read_cache(settings))["1 guildhall square, portsmouth po1 2ab"]
+    assert entry == {
+        "lat": 50.797635,
+        "lon": -1.092887,
+        "source": "postcode",
+        "nominatim_found": False,
+        "note": problems[0].message,  # a reader of the cache learns the same as the build log
     }
-    resolve_venues([make_venue()], settings, NO_ENV)
+
+    # The next build takes the miss from the cache: no request, no rewrite, the same advice.
+    before = (read_cache(settings), _mtime(settings))
+    again = make_venue(line=4)
+    assert resolve_venues([again], settings, NO_ENV) == problems
     assert len(nominatim.requests) == 1
+    assert again.position.source == "cache"
+    assert origin_of(again, settings, NO_ENV) == "cache (postcode: Nominatim found nothing)"
+    assert (read_cache(settings), _mtime(settings)) == before
+
+
+def assert_found_nothing_advice(message):
+    """Check a miss is explained in plain words, with both fixes."""
+    assert message.startswith('Nominatim found nothing for "1 Guildhall Square, Portsmouth PO1 2AB"')
+    assert "the map pin is only the centre of PO1 2AB" in message
+    assert "check the street under address: in the venue file" in message
+    assert "add a location: block with lat: and lon: to the file" in message
+
+
+@pytest.mark.parametrize("mode", ["not_found", "found"])
+def test_warm_cache_with_a_recorded_miss_makes_zero_requests(nominatim, settings, make_venue, mode):
+    nominatim.mode = mode  # whatever the server would say now, it is not asked
+    write_cache(
+        settings,
+        {
+            "1 guildhall square, portsmouth po1 2ab": {
+                "lat": 50.797635,
+                "lon": -1.092887,
+                "source": "postcode",
+                "nominatim_found": False,
+                "note": "older words",
+            }
+        },
+    )
+    venue = make_venue()
+    problems = resolve_venues([venue], settings, NO_ENV)
+    assert nominatim.requests == []
+    assert (venue.position.lat, venue.position.lon, venue.position.source) == (*GUILDHALL_CENTRE, "cache")
+    assert [p.severity for p in problems] == ["warning"]
+    assert_found_nothing_advice(problems[0].message)  # worded afresh, not the stored note
+
+
+def test_corrected_street_is_looked_up_afresh_and_the_miss_is_not_retried_unasked(nominatim, settings, make_venue):
+    nominatim.mode = "not_found"
+    resolve_venues([make_venue(street="1 Guildhal Square")], settings, NO_ENV)
+    resolve_venues([make_venue(street="1 Guildhal Square")], settings, NO_ENV)
+    assert len(nominatim.requests) == 1
+
+    nominatim.mode = "found"
+    fixed = make_venue(street="1 Guildhall Square")
+    assert resolve_venues([fixed], settings, NO_ENV) == []
+    assert [request.query["q"] for request in nominatim.requests] == [
+        "1 Guildhal Square, Portsmouth PO1 2AB",
+        "1 Guildhall Square, Portsmouth PO1 2AB",
+    ]
+    assert fixed.position.source == "nominatim"
+
+    # The misspelt address keeps its miss until someone asks on purpose.
+    misspelt = make_venue(street="1 Guildhal Square")
+    resolve_venues([misspelt], settings, NO_ENV)
+    assert (len(nominatim.requests), misspelt.position.source) == (2, "cache")
+    resolve_venues([misspelt], settings, NO_ENV, retry_not_found=True)
+    assert (len(nominatim.requests), misspelt.position.source) == (3, "nominatim")
 
 
 def test_far_answer_is_distrusted_and_reported(nominatim, settings, make_venue):
