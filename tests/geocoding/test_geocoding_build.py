@@ -2,12 +2,15 @@
 
 import datetime
 import json
+import logging
 import shutil
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
 from venues.catalogue import read_catalogue
+
+from tests.conftest import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,3 +49,25 @@ def test_build_with_committed_cache_makes_zero_requests(nominatim, tmp_path, mon
     assert len(features) >= 10
     for feature in features:
         assert tuple(feature["geometry"]["coordinates"]) in known, feature["properties"]["slug"]
+
+
+def test_build_log_names_the_file_of_a_venue_nominatim_found_nothing_for(nominatim, tmp_path, monkeypatch, caplog):
+    monkeypatch.delenv("NOMINATIM_URL", raising=False)
+    monkeypatch.delenv("GEOCODING_OFFLINE", raising=False)
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    shutil.copy(ROOT / "venues" / "example-harbour-library.yaml", folder)
+    (tmp_path / "geocode-cache.json").write_text("{}\n", encoding="utf-8")
+    nominatim.mode = "not_found"
+    online = {"GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url, "GEOCODING_MIN_DELAY_SECONDS": 0}
+
+    for build in ("first", "second"):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            build_site(tmp_path / build, folder, GEOCODING_CACHE_PATH=str(tmp_path / "geocode-cache.json"), **online)
+        warnings = [record.getMessage() for record in caplog.records if "Nominatim found nothing" in record.getMessage()]
+        assert len(warnings) == 1, (build, caplog.text)
+        assert warnings[0].startswith("venues: venues/example-harbour-library.yaml:2:1: Nominatim found nothing for ")
+        assert "check the street under address: in the venue file" in warnings[0]
+        assert "or add a location: block with lat: and lon: to the file" in warnings[0]
+        assert len(nominatim.requests) == 1, build  # the second build reads the miss from the cache
