@@ -1,4 +1,4 @@
-"""Turn OpenStreetMap opening hours into a week of openings, day by day."""
+"""Turn a schedule of opening hours into a week of openings, day by day."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .schedule import Schedule, build_schedule
 
 DAYS_SHOWN = 7
+WEEK_SCHEDULE_DAYS = DAYS_SHOWN + 1  # and the day after: the last night may run on past midnight
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -33,19 +34,18 @@ class HoursRow:
         return bool(self.openings)
 
 
-class Week(list):
-    """The rows of the week shown, and the longer schedule the page ships for "open now"."""
-
-    def __init__(self, rows: list[HoursRow], schedule: Schedule):
-        super().__init__(rows)
-        self.schedule = schedule
-
-
-def hours_rows(expression: str | None, start: datetime.date) -> Week | None:
+def hours_rows(expression: str | None, start: datetime.date) -> list[HoursRow] | None:
     """Return one row per day for a week from start, or None when the hours are not known."""
-    schedule = build_schedule(expression, start)
+    return week_rows(build_schedule(expression, start, WEEK_SCHEDULE_DAYS))
+
+
+def week_rows(schedule: Schedule | None) -> list[HoursRow] | None:
+    """Return one row per day for the first week of a schedule, or None when the hours are not known."""
     if schedule is None:
         return None
+    if schedule.days < WEEK_SCHEDULE_DAYS:
+        raise ValueError(f"hours: a schedule of {schedule.days} days cannot fill a week and its last night")
+    start = schedule.start
     by_day: dict[datetime.date, list[Opening]] = {}
     # The same intervals as the schedule, so the table and the status computed in the browser agree.
     for interval_start, interval_end in schedule.moments():
@@ -53,9 +53,8 @@ def hours_rows(expression: str | None, start: datetime.date) -> Week | None:
             break
         for day, opening in _openings(interval_start, interval_end):
             by_day.setdefault(day, []).append(opening)
-    rows = [HoursRow(day, tuple(by_day.get(day, ())))
+    return [HoursRow(day, tuple(by_day.get(day, ())))
             for day in (start + datetime.timedelta(days=offset) for offset in range(DAYS_SHOWN))]
-    return Week(rows, schedule)
 
 
 def _openings(start: datetime.datetime, end: datetime.datetime):

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from translations.context import date_in_words
 from translations.context import language_name as name_in
 
-from .hours import hours_rows
+from .hours import WEEK_SCHEDULE_DAYS, hours_rows, week_rows
 from .model import Venue
+from .schedule import SCHEDULE_DAYS, build_schedule
 from .text import safe_html, tel_href
 
 
@@ -48,10 +49,13 @@ def directions(lat: float, lon: float) -> Directions:
     )
 
 
-def present(venue: Venue, today: datetime.date, report_url: str) -> Venue:
-    """Add to a venue what its pages show: safe description, week of hours, links."""
+def present(venue: Venue, today: datetime.date, report_url: str, schedule_days: int = SCHEDULE_DAYS) -> Venue:
+    """Add to a venue what its pages show: safe description, week of hours, schedule for "open now", links."""
     venue.description_html = {language: safe_html(text) for language, text in venue.description.items()}
-    venue.hours = hours_rows(venue.opening_hours, today)
+    venue.schedule = build_schedule(venue.opening_hours, today, schedule_days)
+    # The week's table reads the same schedule when it is long enough, rather than working it out twice.
+    long_enough = schedule_days >= WEEK_SCHEDULE_DAYS
+    venue.hours = week_rows(venue.schedule) if long_enough else hours_rows(venue.opening_hours, today)
     venue.directions = directions(venue.position.lat, venue.position.lon) if venue.position else None
     venue.report_url = report_url.format(slug=venue.slug)
     venue.phone_href = tel_href(venue.contact["phone"]) if venue.contact.get("phone") else None

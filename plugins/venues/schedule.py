@@ -13,7 +13,9 @@ import opening_hours
 
 log = logging.getLogger(__name__)
 
-SCHEDULE_DAYS = 60  # the published site is rebuilt daily, so this never runs out in practice
+# Days of hours each page carries for "open now"; VENUES_SCHEDULE_DAYS in the settings overrides it.
+# The published site is rebuilt daily, so this never runs out in practice.
+SCHEDULE_DAYS = 60
 ONE_DAY = datetime.timedelta(days=1)
 MINUTES_A_DAY = 24 * 60
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from venue_map.build import MapOptions, build_map, popup_html
 from venue_map.generator import map_options
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
-from venues.hours import hours_rows
+from venues.schedule import build_schedule
 
 OPTIONS = MapOptions(
     tiles_url=TILES_URL,
@@ -124,8 +124,8 @@ def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
 
 def test_popup_carries_the_schedule_for_open_now():
     venue = make_venue("corner-cafe", "Corner Café")
-    venue.hours = hours_rows("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27))
-    assert ('<span class="sos-open-status" data-open-status data-open-from="2026-11-27" data-open-days="60"'
+    venue.schedule = build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
+    assert ('<span class="sos-open-status" data-open-status data-open-from="2026-11-27" data-open-days="14"'
             ' data-open-hours="540 480 ') in popup_html(venue, "../")
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from venues.hours import hours_rows
+from venues.catalogue import read_catalogue
+from venues.hours import hours_rows, week_rows
+from venues.present import present
 from venues.schedule import SCHEDULE_DAYS, build_schedule, england_holidays
+
+from tests.conftest import ROOT
 
 BUILD_DAY = datetime.date(2026, 11, 27)  # a Friday, as in the example site's test build
 NIGHT_PHARMACY = "Mo-Th 09:00-23:00, Fr,Sa 18:00-02:00, Su 12:00-18:00"
@@ -111,11 +115,40 @@ def test_a_holiday_night_past_midnight_follows_the_rules_of_the_night_it_began()
 
 
 def test_the_week_table_follows_the_same_schedule():
-    week = hours_rows("Mo-Fr 09:00-17:00; PH off", datetime.date(2027, 3, 26))  # Good Friday
+    schedule = build_schedule("Mo-Fr 09:00-17:00; PH off", datetime.date(2027, 3, 26))  # Good Friday
+    week = week_rows(schedule)
     assert [(f"{row.date:%a}", row.is_open) for row in week] == [
         ("Fri", False), ("Sat", False), ("Sun", False), ("Mon", False), ("Tue", True), ("Wed", True), ("Thu", True)]
-    assert week.schedule.start == datetime.date(2027, 3, 26)
-    assert week.schedule.is_open(at("2027-03-30 10:00"))
+    assert schedule.is_open(at("2027-03-30 10:00"))
+    assert hours_rows("Mo-Fr 09:00-17:00; PH off", datetime.date(2027, 3, 26)) == week
+
+
+def test_the_week_s_last_night_runs_on_past_midnight():
+    # Built as of a Sunday, the week ends on a Saturday night that closes at 02:00 on Sunday.
+    last_night = hours_rows(NIGHT_PHARMACY, datetime.date(2026, 11, 29))[-1]
+    assert (f"{last_night.date:%a}", [(f"{o.start:%H:%M}", f"{o.end:%H:%M}", o.next_day) for o in last_night.openings]) \
+        == ("Sat", [("18:00", "02:00", True)])
+    with pytest.raises(ValueError, match="7 days"):  # a week's schedule would end that night at midnight
+        week_rows(build_schedule(NIGHT_PHARMACY, datetime.date(2026, 11, 29), days=7))
+
+
+def example_venue(slug: str):
+    return next(venue for venue in read_catalogue(ROOT / "venues").venues if venue.slug == slug)
+
+
+@pytest.mark.parametrize("days", [60, 14, 3])
+def test_present_ships_the_schedule_for_the_days_asked_and_always_a_full_week(days):
+    venue = present(example_venue("example-night-pharmacy"), BUILD_DAY, "", schedule_days=days)
+    assert (venue.schedule.start, venue.schedule.days) == (BUILD_DAY, days)
+    assert venue.schedule == build_schedule(venue.opening_hours, BUILD_DAY, days)
+    assert venue.hours == hours_rows(venue.opening_hours, BUILD_DAY)
+    assert len(venue.hours) == 7
+
+
+def test_present_gives_no_schedule_when_the_hours_are_not_known():
+    venue = present(example_venue("example-family-centre"), BUILD_DAY, "")
+    assert venue.opening_hours is None
+    assert venue.schedule is None and venue.hours is None
 
 
 def test_a_clock_change_keeps_wall_clock_hours():
