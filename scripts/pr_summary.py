@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # run as a script from anywhere, like the plugins' own CLIs
 
-from geocoding.resolve import origin_of, resolve_venues  # noqa: E402
+from geocoding.resolve import FOUND_NOTHING, origin_of, resolve_venues  # noqa: E402
 from venues.catalogue import Catalogue, build_day, hidden_reason, read_catalogue  # noqa: E402
 from venues.cli import github_annotation  # noqa: E402
 from venues.model import Position, Problem, Venue  # noqa: E402
@@ -161,15 +161,24 @@ def summary_markdown(rows: list[Row], today: datetime.date, heading: str = "Venu
 
 def _pin_advice(row: Row) -> list[str]:
     venue = row.venue
+    found_nothing = row.origin == f"postcode: {FOUND_NOTHING}"
     where = {
         "nominatim": "OpenStreetMap's address search (Nominatim) found it just now",
         "postcode": "it is the centre of the postcode, which can be a few hundred metres from the door",
-    }.get(venue.position.source, f"it came from {venue.position.source}")
+        f"postcode: {FOUND_NOTHING}": "OpenStreetMap's address search (Nominatim) found nothing for this address, "
+        "so it is only the centre of the postcode, which can be a few hundred metres from the door",
+    }.get(row.origin, f"it came from {row.origin}")
+    street = []
+    if found_nothing:
+        # A misspelt street is the usual cause of a miss, and the cheapest fix: a corrected address is looked up afresh.
+        street = ["", "First check the street under `address:` in the venue file (spelling, house number): "
+                  "once it is corrected, the next run looks the address up again."]
     return [
         f"### Check the pin of {venue.name} (`{venue.source}`)",
         "",
         f"This position is not in the venue file nor in the committed geocode cache: {where}. "
         f"Look at it on the map: {_pin(row)}.",
+        *street,
         "",
         "If the pin is on the venue, paste this block into the venue file (for example after the address), "
         "so the map always uses it:",

@@ -156,3 +156,31 @@ def test_new_address_found_by_nominatim_goes_to_the_cache_for_review(pull_reques
     markdown = summary_markdown(rows, DAY)
     assert "OpenStreetMap's address search (Nominatim) found it just now" in markdown
     assert f"```yaml\nlocation:\n  lat: {cache['3 newly added street, portsmouth po1 2ab']['lat']:.6f}\n" in markdown
+
+
+def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_why(pull_request, cache_file, nominatim):
+    nominatim.mode = "not_found"
+    settings = {**offline_settings(cache_file), "GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url,
+                "GEOCODING_MIN_DELAY_SECONDS": 0.0, "GEOCODING_TIMEOUT_SECONDS": 2}
+    catalogue = read_catalogue(pull_request, pull_request.parent)
+    rows = collect_rows([Change("added", "venues/fresh.yaml")], catalogue, settings)
+
+    assert [(row.origin, row.pinned) for row in rows] == [("postcode: Nominatim found nothing", False)]
+    markdown = summary_markdown(rows, DAY)
+    assert (f"| added | Fresh | `venues/fresh.yaml` | yes | [{GUILDHALL_CENTRE}]({GUILDHALL_LINK}) "
+            "| postcode: Nominatim found nothing |") in markdown
+    assert "- **warning** in `venues/fresh.yaml` line 1: Nominatim found nothing for \"3 Newly Added Street" in markdown
+    assert ("OpenStreetMap's address search (Nominatim) found nothing for this address, "
+            "so it is only the centre of the postcode") in markdown
+    assert "First check the street under `address:` in the venue file" in markdown
+    assert json.loads(cache_file.read_text(encoding="utf-8"))["3 newly added street, portsmouth po1 2ab"][
+        "nominatim_found"] is False
+
+    # Once a maintainer commits that cache, the next run takes the miss from it without asking, and still says why.
+    rows = collect_rows([Change("changed", "venues/fresh.yaml")], catalogue, settings)
+    assert [(row.origin, row.pinned) for row in rows] == [("cache (postcode: Nominatim found nothing)", True)]
+    assert len(nominatim.requests) == 1
+    markdown = summary_markdown(rows, DAY)
+    assert "| cache (postcode: Nominatim found nothing) |" in markdown
+    assert "- **warning** in `venues/fresh.yaml` line 1: Nominatim found nothing" in markdown
+    assert "### Check the pin" not in markdown
