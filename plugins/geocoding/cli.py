@@ -1,8 +1,9 @@
 """Place every valid venue file and say where each point came from: python -m geocoding.cli.
 
 Asks Nominatim for addresses missing from the cache (unless offline) and saves the cache,
-so it is also how to fill the cache after adding a venue. With --markdown it prints a table
-for a CI job summary.
+so it is also how to fill the cache after adding a venue. An address Nominatim found nothing for
+stays at its postcode centre, with a warning, until its street is corrected, or until this is run
+with --retry-not-found. With --markdown it prints a table for a CI job summary.
 """
 
 from __future__ import annotations
