@@ -1,6 +1,6 @@
 """Open now, honestly: the status worked out in Chromium at frozen instants, in London time, in every edge.
 
-The example site is built as of Friday 27 November 2026 (tests/conftest.py BUILD_DAY), so its schedule runs
+The example site is built as of Friday 27 November 2026 (tests/conftest.py BUILD_DAY), so its 60-day schedule runs
 to 25 January 2027. Easter Monday needs a site built nearer to Easter: it gets a build of its own, which
 also holds a fictional venue open on Sunday nights past midnight.
 """

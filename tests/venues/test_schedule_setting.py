@@ -1,0 +1,42 @@
+"""VENUES_SCHEDULE_DAYS: how many days of opening hours the built pages carry for "open now"."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site
+
+VENUE_PAGE = Path("venues/example-night-pharmacy/index.html")
+PAGES_WITH_STATUS = [VENUE_PAGE, Path("venues/index.html"), Path("uk/venues/index.html"), Path("map/index.html")]
+
+
+def days_carried(page: Path) -> set[str]:
+    """Return every data-open-days value on a page (in the map's script, its quotes are escaped)."""
+    return set(re.findall(r'data-open-days=\\?"(\d+)\\?"', page.read_text(encoding="utf-8")))
+
+
+def open_now_words(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="sos-open-now-words">(.*?)</script>', text).group(1))
+
+
+def week_rows(page: Path) -> int:
+    table = re.search(r'<table class="sos-hours-table">.*?</table>', page.read_text(encoding="utf-8"), re.S).group(0)
+    return len(re.findall(r"<tr\b", table)) - 1  # less the heading row
+
+
+# Remove this mark once venues/generator.py calls present(..., settings.get("VENUES_SCHEDULE_DAYS", SCHEDULE_DAYS)).
+@pytest.mark.xfail(strict=True, reason="venues/generator.py does not yet pass VENUES_SCHEDULE_DAYS to present()")
+def test_the_setting_sets_how_many_days_the_pages_carry(example_site, tmp_path):
+    fortnight = build_site(tmp_path, VENUES_SCHEDULE_DAYS=14)
+    # Both built as of Friday 27 November 2026: by default 60 days, to 25 January 2027; else 14, to 10 December.
+    for site, days, last_day in [(example_site, "60", "25 January 2027"), (fortnight, "14", "10 December 2026")]:
+        for page in PAGES_WITH_STATUS:
+            assert days_carried(site / page) == {days}, (site, page)
+        assert open_now_words(site / VENUE_PAGE)["after"] == (
+            f"We do not know the hours after {last_day}: please call before you visit.")
+        assert week_rows(site / VENUE_PAGE) == 7  # the table of the week does not follow the setting
