@@ -27,8 +27,9 @@ validate: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m venues.cli venues
 
 # List every venue's position and where it came from; fills the geocode cache for new addresses.
+# make geocode ARGS=--retry-not-found asks Nominatim again for addresses it once found nothing for.
 geocode: $(VENV)/.installed
-	PYTHONPATH=plugins $(PY) -m geocoding.cli
+	PYTHONPATH=plugins $(PY) -m geocoding.cli $(ARGS)
 
 # Extract the interface words, update every language's catalogue, and compile them (see TRANSLATING.md).
 translations: $(VENV)/.installed
