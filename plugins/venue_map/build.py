@@ -146,7 +146,7 @@ def popup_html(venue, site_url: str) -> str:
 def open_status_html(venue) -> str:
     """Return an empty status for js/open-now.js to fill in the reader's language when the popup opens."""
     # The map is built once for every language, so the words come from the page (open_status.html).
-    schedule = getattr(venue, "schedule", None)  # set by venues.present.present()
+    schedule = venue.schedule  # set by venues.present.present()
     if schedule is None:
         return '<span class="sos-open-status" data-open-status></span>'
     return (

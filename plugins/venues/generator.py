@@ -17,6 +17,7 @@ from .listings import write_listings
 from .model import Problem
 from .postcode_files import write_postcode_files
 from .present import present
+from .schedule import SCHEDULE_DAYS
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +68,9 @@ class VenuesGenerator(Generator):
                                for source in unplaced])
 
         report_url = settings.get("VENUES_REPORT_URL", "")
+        schedule_days = settings.get("VENUES_SCHEDULE_DAYS", SCHEDULE_DAYS)
         shown.sort(key=lambda venue: venue.name.casefold())
-        self.venues = [present(venue, today, report_url) for venue in shown]
+        self.venues = [present(venue, today, report_url, schedule_days) for venue in shown]
         self.context.update(
             venues=self.venues,
             venues_count=len(self.venues),

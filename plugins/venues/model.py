@@ -75,6 +75,7 @@ class Venue:
     # Filled in by present.present() for the theme:
     description_html: dict[str, str] = field(default_factory=dict)
     hours: list | None = None  # HoursRow per day, or None when the hours are not known
+    schedule: object = None  # venues.schedule.Schedule for open now, or None when the hours are not known
     directions: object = None
     report_url: str = ""
     phone_href: str | None = None

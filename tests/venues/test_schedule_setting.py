@@ -6,8 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import build_site
 
 VENUE_PAGE = Path("venues/example-night-pharmacy/index.html")
@@ -29,8 +27,6 @@ def week_rows(page: Path) -> int:
     return len(re.findall(r"<tr\b", table)) - 1  # less the heading row
 
 
-# Remove this mark once venues/generator.py calls present(..., settings.get("VENUES_SCHEDULE_DAYS", SCHEDULE_DAYS)).
-@pytest.mark.xfail(strict=True, reason="venues/generator.py does not yet pass VENUES_SCHEDULE_DAYS to present()")
 def test_the_setting_sets_how_many_days_the_pages_carry(example_site, tmp_path):
     fortnight = build_site(tmp_path, VENUES_SCHEDULE_DAYS=14)
     # Both built as of Friday 27 November 2026: by default 60 days, to 25 January 2027; else 14, to 10 December.
