@@ -25,6 +25,7 @@
   var byName = items.slice();
   var sortSentence = "";
   var fold = filters.fold;
+  var fill = filters.fill;
   var query = filters.toQuery;
   var isFiltered = filters.isFiltered;
 
@@ -35,12 +36,6 @@
   var noScript = document.querySelector("[data-finder-no-script]");
   if (noScript) {
     noScript.hidden = true;
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return key in values ? values[key] : whole;
-    });
   }
 
   function number(value, options) {

@@ -3,7 +3,9 @@
    (directory.js) and the map (map-filters.js) decide alike. Pure functions, no page access.
    matches(facts, state, typed, isOpen, searched): facts holds offers, langs and access as keys
    separated by spaces (a list item's dataset, a marker's options); isOpen() and searched() (from
-   searchable()) are asked only when "open now" is chosen or words were typed. */
+   searchable()) are asked only when "open now" is chosen or words were typed.
+   fill(words, values) puts values into the page's words (data-* in the reader's language), the same
+   way on the directory and the map. */
 (function () {
   "use strict";
   var GROUPS = ["offer", "lang", "access"];
@@ -56,6 +58,14 @@
     return Boolean(toQuery(state));
   }
 
+  // Here, not in a file of its own, to add no request: directory.js and map-filters.js always run after this file.
+  // Every "{name}" given in values is replaced (each time it appears); any other stays as it is.
+  function fill(words, values) {
+    return words.replace(/\{(\w+)\}/g, function (whole, key) {
+      return key in values ? values[key] : whole;
+    });
+  }
+
   function has(listed, value) {
     return (" " + (listed || "") + " ").indexOf(" " + value + " ") >= 0;
   }
@@ -87,6 +97,6 @@
 
   window.sosFilters = {
     GROUPS: GROUPS, fromQuery: fromQuery, toQuery: toQuery, isFiltered: isFiltered,
-    fold: fold, words: words, searchable: searchable, matches: matches,
+    fold: fold, words: words, searchable: searchable, matches: matches, fill: fill,
   };
 })();

@@ -6,12 +6,6 @@
 (function () {
   "use strict";
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return key in values ? values[key] : whole;
-    });
-  }
-
   var lang = document.documentElement.lang || "en";
 
   function number(value) {
@@ -39,6 +33,7 @@
 
   window.sosMapFilters = function (map, group) {
     var filters = window.sosFilters;
+    var fill = filters.fill;
     var box = document.querySelector("[data-map-filter]");
     var statusLine = box && box.querySelector("[data-map-filter-status]");
     var list = document.querySelector("[data-map-list]");
