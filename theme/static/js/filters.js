@@ -4,8 +4,8 @@
    matches(facts, state, typed, isOpen, searched): facts holds offers, langs and access as keys
    separated by spaces (a list item's dataset, a marker's options); isOpen() and searched() (from
    searchable()) are asked only when "open now" is chosen or words were typed.
-   fill(words, values) puts values into the page's words (data-* in the reader's language), the same
-   way on the directory and the map. */
+   fill(words, values) puts values into the page's words (data-* in the reader's language) for both;
+   open-now.js (alone on a venue page) and map.js (run before this file is fetched) fill their own. */
 (function () {
   "use strict";
   var GROUPS = ["offer", "lang", "access"];
@@ -58,7 +58,7 @@
     return Boolean(toQuery(state));
   }
 
-  // Here, not in a file of its own, to add no request: directory.js and map-filters.js always run after this file.
+  // Here rather than in a file of its own, to add no request: directory.js and map-filters.js always run after it.
   // Every "{name}" given in values is replaced (each time it appears); any other stays as it is.
   function fill(words, values) {
     return words.replace(/\{(\w+)\}/g, function (whole, key) {
