@@ -1,8 +1,8 @@
 /* Set defaults for the venue map before folium's script makes it: calmer motion, named clusters,
    and focus that follows a popup opened from the keyboard. Then, when the places join the map, show
    only those the directory's filters in the address choose (js/filters.js decides, as on the
-   directory), and offer "Show where I am". Loaded (deferred) after Leaflet, Leaflet.markercluster
-   and js/filters.js. */
+   directory), and offer "Show where I am". Loaded (deferred) after Leaflet and
+   Leaflet.markercluster. */
 (function () {
   "use strict";
   var L = window.L;
