@@ -34,9 +34,9 @@
   // Tiles are 256 px pictures. On a screen with 1.5 or more device pixels to each CSS pixel (most
   // phones) they look soft, and street names blur: there, ask for four tiles of the next zoom in the
   // place of each (Leaflet's detectRetina). That is about four times the tile data, so not when the
-  // browser says its reader wants to save data or is on a 2G connection.
+  // browser says its reader wants to save data, or measures a connection no faster than 3G.
   var connection = navigator.connection || {};
-  var slow = /(^|-)2g$/.test(connection.effectiveType || "");
+  var slow = /^(slow-2g|2g|3g)$/.test(connection.effectiveType || "");
   L.TileLayer.mergeOptions({ detectRetina: window.devicePixelRatio >= 1.5 && !connection.saveData && !slow });
 
   // Markers go without Leaflet's shadow: a 41 px picture with no sharp version, soft on a phone's
