@@ -1,5 +1,6 @@
 """The map's tiles in Chromium: sharp on a phone's screen (four tiles of the next zoom in the place of each), the
-plain ones on a screen of one device pixel to a CSS pixel, and the plain ones when the browser says to save data or measures 3G or slower."""
+plain ones on a screen of one device pixel to a CSS pixel, and the plain ones when the browser says to save data
+or measures 3G or slower."""
 
 from __future__ import annotations
 
