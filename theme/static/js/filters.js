@@ -3,9 +3,7 @@
    (directory.js) and the map (map-filters.js) decide alike. Pure functions, no page access.
    matches(facts, state, typed, isOpen, searched): facts holds offers, langs and access as keys
    separated by spaces (a list item's dataset, a marker's options); isOpen() and searched() (from
-   searchable()) are asked only when "open now" is chosen or words were typed.
-   fill(words, values) puts values into the page's words (data-* in the reader's language) for both;
-   open-now.js (alone on a venue page) and map.js (run before this file is fetched) fill their own. */
+   searchable()) are asked only when "open now" is chosen or words were typed. */
 (function () {
   "use strict";
   var GROUPS = ["offer", "lang", "access"];
@@ -58,8 +56,7 @@
     return Boolean(toQuery(state));
   }
 
-  // Here rather than in a file of its own, to add no request: directory.js and map-filters.js always run after it.
-  // Every "{name}" given in values is replaced (each time it appears); any other stays as it is.
+  // The page's words with {name} filled: here, as directory.js and map-filters.js always run after this file.
   function fill(words, values) {
     return words.replace(/\{(\w+)\}/g, function (whole, key) {
       return key in values ? values[key] : whole;
