@@ -121,6 +121,22 @@ def test_pelican_command_exits_non_zero_on_an_invalid_venue(tmp_path):
     assert "unknown-offer.yaml:7:22" in " ".join((result.stdout + result.stderr).split())
 
 
+def test_pelican_command_lists_every_venue_problem_before_it_stops(tmp_path):
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    for name in ("unknown-offer.yaml", "bad-postcode.yaml"):
+        shutil.copy(FIXTURES / "venues" / "invalid" / name, folder)
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / "pelicanconf.py"),
+         "-o", str(tmp_path / "out"), "--fatal", "errors",
+         "-e", f"VENUES_PATH={json.dumps(str(folder))}", "GEOCODING_OFFLINE=true"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    output = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0
+    assert "bad-postcode.yaml:6:13" in output and "unknown-offer.yaml:7:22" in output
+
+
 def test_schema_is_published_with_the_site(example_site):
     published = json.loads(read(example_site, "schema/venue.schema.json"))
     assert published == json.loads((ROOT / "plugins" / "venues" / "schema.json").read_text(encoding="utf-8"))

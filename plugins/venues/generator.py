@@ -33,6 +33,19 @@ class VenueErrors(Exception):
         super().__init__(f"venues: {len(problems)} problem(s) in venue files must be fixed:\n{lines}")
 
 
+def stop_on_errors(problems: list[Problem]) -> None:
+    """Log the warnings, then every error in one message, and stop the build if there was one."""
+    for problem in problems:
+        if problem.severity != "error":
+            log.warning("venues: %s", problem)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        failure = VenueErrors(errors)
+        # One message for them all: with --fatal errors, Pelican stops at the first error logged.
+        log.error("%s", failure)
+        raise failure
+
+
 class VenuesGenerator(Generator):
     """Load venues/*.yaml, resolve their positions, and write their pages."""
 
@@ -41,10 +54,7 @@ class VenuesGenerator(Generator):
         today = build_day(settings)
         folder = Path(settings["VENUES_PATH"])
         catalogue = read_catalogue(folder, folder.parent)
-        for problem in catalogue.problems:
-            log.error("venues: %s", problem)
-        if catalogue.errors:
-            raise VenueErrors(catalogue.errors)
+        stop_on_errors(catalogue.problems)
 
         shown = []
         for venue in catalogue.venues:
@@ -56,12 +66,7 @@ class VenuesGenerator(Generator):
                 log.warning("venues: %s must renew its training by %s", venue.source, venue.accreditation.renew_by)
             shown.append(venue)
 
-        problems = [problem for _receiver, result in venues_loaded.send(self, venues=shown) for problem in result or ()]
-        for problem in problems:
-            (log.error if problem.severity == "error" else log.warning)("venues: %s", problem)
-        errors = [problem for problem in problems if problem.severity == "error"]
-        if errors:
-            raise VenueErrors(errors)
+        stop_on_errors([problem for _receiver, result in venues_loaded.send(self, venues=shown) for problem in result or ()])
         unplaced = [venue.source for venue in shown if venue.position is None]
         if unplaced:
             raise VenueErrors([Problem(source, 1, 1, "has no position: is the geocoding plugin enabled?")
