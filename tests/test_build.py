@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import re
@@ -171,7 +172,7 @@ def test_venue_page_shows_what_a_visitor_needs(example_site):
                   "Free Wi-Fi", "Phone charging", "العربية", "Українська", "Step-free entrance", "1 Example Quay",
                   "PO1 3AA", "tel:01632960001", "mailto:harbour-reading-room@example.org",
                   "https://example.org/harbour-reading-room", "geo:50.", "https://www.openstreetmap.org/directions?to=",
-                  "12 March 2026", "12 March 2027", "Report a problem with this listing", "<table"]:
+                  "12 March 2026", "12 March 2036", "Report a problem with this listing", "<table"]:
         assert words in html, words
     assert "09:00 to 18:00" in html  # a weekday in the hours table
     assert "leaflet" not in html  # no live map on a venue page
@@ -260,3 +261,14 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
     different = [str(name) for name in files if (first / name).read_bytes() != (second / name).read_bytes()]
     assert different == []
+
+
+def test_the_examples_stay_on_the_site_for_years(tmp_path, caplog):
+    # `make serve` builds from the examples on the real day: all but the two that show lapsing must stay.
+    caplog.set_level(logging.WARNING)
+    site = build_site(tmp_path, VENUES_TODAY=datetime.date(2035, 12, 31))
+    shown = sorted(path.parent.name for path in (site / "venues").glob("*/index.html"))
+    examples = sorted(path.stem for path in (ROOT / "venues").glob("example-*.yaml"))
+    assert shown == [slug for slug in examples if slug not in {"example-lapsed-bookshop", "example-family-centre"}]
+    lapsed = [record.getMessage() for record in caplog.records if "lapsed" in record.getMessage()]
+    assert len(lapsed) == 2
