@@ -69,7 +69,6 @@ VENUES_TODAY = None  # a datetime.date to build "as of" a day; None means today
 VENUES_RENEWAL_WARNING_DAYS = 30
 VENUES_SCHEDULE_DAYS = 60  # days of opening hours each page carries for "open now"; the site is rebuilt daily
 VENUES_REPORT_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/issues/new?template=report-a-problem.yml&venue={slug}"
-PROJECT_LEAD_EMAIL = "sanctuary@example.org"
 
 # geocoding: file location, then cache, then Nominatim, then the postcode centroid.
 GEOCODING_CACHE_PATH = str(ROOT / "data" / "geocode-cache.json")
