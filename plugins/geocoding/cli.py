@@ -42,8 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"GEOCODING_OFFLINE": True} if args.offline else {}
     if args.cache:
         overrides["GEOCODING_CACHE_PATH"] = str(args.cache)
+    if args.venues:
+        overrides["VENUES_PATH"] = str(args.venues)  # also where problems find the line to point at
     settings = read_settings(str(args.settings), override=overrides)
-    folder = args.venues or Path(settings["VENUES_PATH"])
+    folder = Path(settings["VENUES_PATH"])
     catalogue = read_catalogue(folder, folder.resolve().parent)
     if catalogue.errors:
         print(f"{len(catalogue.errors)} error(s) in venue files: run make validate first.", file=sys.stderr)

@@ -37,6 +37,7 @@ class GeocodingConfig:
     timeout_seconds: float
     max_distance_metres: float
     service_area: tuple[float, float, float, float]  # south, west, north, east
+    site_name: str = "This site"  # SITENAME, for messages that say which postcodes the site covers
 
     @classmethod
     def from_settings(cls, settings: Mapping, environ: Mapping[str, str] | None = None) -> GeocodingConfig:
@@ -55,6 +56,7 @@ class GeocodingConfig:
             timeout_seconds=float(value["GEOCODING_TIMEOUT_SECONDS"]),
             max_distance_metres=float(value["GEOCODING_MAX_DISTANCE_METRES"]),
             service_area=(south, west, north, east),
+            site_name=settings.get("SITENAME") or "This site",
         )
 
     def nominatim_endpoint(self) -> tuple[str, str]:
@@ -69,3 +71,11 @@ class GeocodingConfig:
         """Tell whether a point lies inside the service area (edges included)."""
         south, west, north, east = self.service_area
         return south <= lat <= north and west <= lon <= east
+
+
+def shown_path(path: Path) -> str:
+    """Name a file the way a coordinator sees it in the repository (data/postcodes/po.csv), else as given."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

@@ -9,21 +9,19 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from geopy.distance import geodesic
 from pelican.plugins._utils import plugin_enabled
 from venues.model import Position, Problem, Venue
 
 from geocoding.cache import NOT_FOUND, GeocodeCache, cache_key, found_nothing
+from geocoding.checks import HOW_TO_PIN, PositionChecks
+from geocoding.compass import distance_metres
 from geocoding.config import GeocodingConfig
+from geocoding.lines import FieldLines
 from geocoding.nominatim import Found, NominatimClient, NominatimUnavailable
 from geocoding.postcodes import postcode_centroid
 
 log = logging.getLogger(__name__)
 
-HOW_TO_PIN = (
-    "add a location: block with lat: and lon: to the file "
-    '(on openstreetmap.org, right-click the entrance and choose "Show address" to read them)'
-)
 FOUND_NOTHING = "Nominatim found nothing"  # how origins name a miss: "postcode: Nominatim found nothing"
 
 
@@ -38,9 +36,13 @@ def on_venues_loaded(generator, venues: Iterable[Venue] = (), **_kwargs) -> list
 def resolve_venues(
     venues: Iterable[Venue], settings: Mapping, environ: Mapping[str, str] | None = None, retry_not_found: bool = False
 ) -> list[Problem]:
-    """Set venue.position on each venue, save the cache if it changed, and return the problems found."""
+    """Set venue.position on each venue, save the cache if it changed, and return the problems found.
+
+    Problems point at the line to fix in the venue file when VENUES_PATH names the folder the venues came from.
+    """
     config = GeocodingConfig.from_settings(settings, environ)
-    resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found)
+    lines = FieldLines(settings.get("VENUES_PATH"))
+    resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found, lines=lines)
     problems = [problem for venue in venues for problem in resolver.resolve(venue)]
     resolver.cache.save()
     if resolver.sources:
@@ -69,9 +71,12 @@ def origin_of(venue: Venue, settings: Mapping, environ: Mapping[str, str] | None
 class Resolver:
     """Resolve venues one by one, sharing one cache and at most one Nominatim client per build."""
 
-    def __init__(self, config: GeocodingConfig, cache: GeocodeCache, retry_not_found: bool = False):
+    def __init__(
+        self, config: GeocodingConfig, cache: GeocodeCache, retry_not_found: bool = False, lines: FieldLines | None = None
+    ):
         self.config = config
         self.cache = cache
+        self.checks = PositionChecks(config, lines or FieldLines(None))
         # A cached miss is not asked again by default: the key is the whole normalised address, so fixing
         # the street or postcode in the file makes a new key that is looked up afresh, and a location: block
         # skips the cache; asking the same words again only helps once OpenStreetMap has learnt the address,
@@ -85,16 +90,19 @@ class Resolver:
 
     def resolve(self, venue: Venue) -> list[Problem]:
         """Set venue.position and return the problems with it (none when all is well)."""
+        centroid = postcode_centroid(venue.address.postcode, self.config.postcodes_path)
         if venue.location is not None:
+            # Trusted as the map point, but still checked against the postcode below: a copied template or one
+            # mistyped digit gives a point that is well inside the service area and kilometres from the door.
             venue.position, problems = Position(venue.location.lat, venue.location.lon, "file"), []
         else:
-            venue.position, problems = self._look_up(venue)
+            venue.position, problems = self._look_up(venue, centroid)
         if venue.position is None:
             return problems
         self.sources[venue.position.source] += 1
-        return problems + self._check_service_area(venue)
+        return problems + self.checks.check(venue, centroid)
 
-    def _look_up(self, venue: Venue) -> tuple[Position | None, list[Problem]]:
+    def _look_up(self, venue: Venue, centroid: tuple[float, float] | None) -> tuple[Position | None, list[Problem]]:
         """Find a point for the venue's address: cache, then Nominatim, then the postcode centre."""
         address = venue.address.one_line()
         key = cache_key(address)
@@ -104,7 +112,6 @@ class Resolver:
             note = _found_nothing_note(venue) if found_nothing(entry) else entry.get("note")
             return Position(entry["lat"], entry["lon"], "cache"), [_warning(venue, note)] if note else []
 
-        centroid = postcode_centroid(venue.address.postcode, self.config.postcodes_path)
         if self.not_asking is None:
             try:
                 found = self._nominatim().search(address)
@@ -122,7 +129,7 @@ class Resolver:
 
         # Offline or after a fault: fall back without caching, so a later online build asks again.
         if centroid is None:
-            return None, [_no_point(venue, f"{self.not_asking}, and {_unknown_postcode(venue)}")]
+            return None, [self.checks.cannot_place(venue, self.not_asking)]
         log.info("geocoding: %s: using the centre of %s (%s)", venue.source, venue.address.postcode, self.not_asking)
         return Position(*centroid, "postcode"), []
 
@@ -133,14 +140,14 @@ class Resolver:
         postcode = venue.address.postcode
         if found is None:
             if centroid is None:
-                return None, [_no_point(venue, f"Nominatim found nothing, and {_unknown_postcode(venue)}")]
+                return None, [self.checks.cannot_place(venue, FOUND_NOTHING)]
             # Cached with the reason, so later builds neither ask again nor pass the pin off as a real answer.
             note = _found_nothing_note(venue)
             self.cache.put(key, *centroid, "postcode", **NOT_FOUND, note=note)
             return Position(*centroid, "postcode"), [_warning(venue, note)]
 
         if centroid is not None:
-            distance = geodesic(centroid, (found.lat, found.lon)).meters
+            distance = distance_metres(centroid, (found.lat, found.lon))
             if distance > self.config.max_distance_metres:
                 note = (
                     f"Nominatim placed this address {distance:,.0f} m from the centre of {postcode} "
@@ -159,32 +166,6 @@ class Resolver:
             self.client = NominatimClient(self.config)
         return self.client
 
-    def _check_service_area(self, venue: Venue) -> list[Problem]:
-        """Report a position outside the service area as an error that says how to fix it."""
-        point = venue.position
-        if self.config.inside_service_area(point.lat, point.lon):
-            return []
-        south, west, north, east = self.config.service_area
-        if point.source == "file":
-            fix = "check lat: and lon: in the location: block (are they swapped, or is a minus sign missing?)"
-        else:
-            fix = f"check the street and postcode, or {HOW_TO_PIN}"
-        message = (
-            f"the map point {point.lat:.5f}, {point.lon:.5f} (from {_origin_words(point.source)}) is outside "
-            f"the service area (south {south}, west {west}, north {north}, east {east}); {fix}"
-        )
-        return [Problem(venue.source, venue.line, 1, message)]
-
-
-def _origin_words(source: str) -> str:
-    """Name a position's source for people."""
-    return {
-        "file": "the location: block",
-        "cache": "the geocode cache",
-        "nominatim": "Nominatim",
-        "postcode": "the postcode centre",
-    }.get(source, source)
-
 
 def _warning(venue: Venue, message: str) -> Problem:
     """Make a warning about the whole venue."""
@@ -198,14 +179,3 @@ def _found_nothing_note(venue: Venue) -> str:
         f"{venue.address.postcode}, which can be a few hundred metres from the door; check the street under "
         f"address: in the venue file (a corrected address is looked up afresh), or {HOW_TO_PIN}"
     )
-
-
-def _unknown_postcode(venue: Venue) -> str:
-    """Say that the venue's postcode is missing from the committed extract."""
-    return f"{venue.address.postcode} is not in the site's postcode list (data/postcodes/po.csv)"
-
-
-def _no_point(venue: Venue, reason: str) -> Problem:
-    """Make the error for a venue that cannot be placed on the map."""
-    message = f'cannot place "{venue.address.one_line()}" on the map: {reason}; check the postcode, or {HOW_TO_PIN}'
-    return Problem(venue.source, venue.line, 1, message)

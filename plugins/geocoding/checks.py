@@ -1,0 +1,113 @@
+"""Check a venue's map point against the service area and its postcode's centre, and say how to fix it."""
+
+from __future__ import annotations
+
+from venues.model import Problem, Venue
+
+from geocoding.compass import distance_metres, how_far
+from geocoding.config import GeocodingConfig, shown_path
+from geocoding.lines import FieldLines
+from geocoding.postcodes import postcode_districts
+
+HOW_TO_PIN = (
+    "add a location: block with lat: and lon: to the file "
+    '(on openstreetmap.org, right-click the entrance and choose "Show address" to read them)'
+)
+
+
+class PositionChecks:
+    """Judge resolved positions for one build and word the problems, pointing at the line to fix."""
+
+    def __init__(self, config: GeocodingConfig, lines: FieldLines):
+        self.config = config
+        self.lines = lines
+
+    def check(self, venue: Venue, centroid: tuple[float, float] | None) -> list[Problem]:
+        """Return the problems with venue.position: outside the service area, too far from the postcode, unknown postcode."""
+        point = venue.position
+        if not self.config.inside_service_area(point.lat, point.lon):
+            return [self._outside_service_area(venue)]
+        if centroid is None:
+            return [self._unknown_postcode_warning(venue)]
+        # Nominatim's answers are judged against the same limit before they are used (resolve.py), and a
+        # postcode position is the centre itself, so only a point from the file or the cache can fail here.
+        if distance_metres(centroid, (point.lat, point.lon)) <= self.config.max_distance_metres:
+            return []
+        if point.source == "file":
+            return [self._file_too_far(venue, centroid)]
+        return [self._cache_too_far(venue, centroid)]
+
+    def cannot_place(self, venue: Venue, reason: str) -> Problem:
+        """Make the error for a venue with no location: block whose postcode the extract does not know."""
+        postcode = venue.address.postcode
+        message = (
+            f'cannot place "{venue.address.one_line()}" on the map: {reason}, and {postcode} is not in the '
+            f"site's postcode list; check the postcode ({self.coverage()}), or {HOW_TO_PIN}"
+        )
+        return Problem(venue.source, *self.lines.value(venue, "address", "postcode"), message)
+
+    def coverage(self) -> str:
+        """Say which postcodes the site knows: "... covers the PO postcodes in data/postcodes/po.csv: PO1, PO2"."""
+        districts = postcode_districts(self.config.postcodes_path)
+        extract = shown_path(self.config.postcodes_path)
+        if not districts:
+            return f"{self.config.site_name} covers the postcodes in {extract}, which is missing or empty"
+        areas = " and ".join(sorted({district.rstrip("0123456789") for district in districts}))
+        return f"{self.config.site_name} covers the {areas} postcodes in {extract}: {', '.join(districts)}"
+
+    def _file_too_far(self, venue: Venue, centroid: tuple[float, float]) -> Problem:
+        point, postcode, limit = venue.position, venue.address.postcode, self.config.max_distance_metres
+        message = (
+            f"the location: block (lat {point.lat}, lon {point.lon}) puts the map pin "
+            f"{how_far(centroid, (point.lat, point.lon))} of the centre of {postcode}, more than the "
+            f"{limit:,.0f} m allowed, so the pin or the postcode is wrong; check the two numbers against the "
+            f"entrance on openstreetmap.org, lat first, then lon (one mistyped digit moves the pin kilometres), "
+            f"or check the postcode under address:"
+        )
+        return Problem(venue.source, *self.lines.key(venue, "location"), message)
+
+    def _cache_too_far(self, venue: Venue, centroid: tuple[float, float]) -> Problem:
+        # The cache key is the whole normalised address (street, town and postcode), so changing any of them in
+        # the venue file looks the address up afresh: an entry cannot go stale through an address change. A far
+        # entry means the committed cache was edited by hand or badly merged, or the postcode extract or
+        # GEOCODING_MAX_DISTANCE_METRES changed since it was written. Nobody has checked it against today's
+        # rule, so it is an error like a far location: block, rather than a pin used quietly.
+        point, postcode, limit = venue.position, venue.address.postcode, self.config.max_distance_metres
+        cache = shown_path(self.config.cache_path)
+        message = (
+            f'the geocode cache ({cache}) puts "{venue.address.one_line()}" '
+            f"{how_far(centroid, (point.lat, point.lon))} of the centre of {postcode}, more than the "
+            f"{limit:,.0f} m allowed; delete that entry from {cache} and run make geocode, or {HOW_TO_PIN}"
+        )
+        return Problem(venue.source, *self.lines.key(venue, "address"), message)
+
+    def _unknown_postcode_warning(self, venue: Venue) -> Problem:
+        origin = ORIGIN_WORDS.get(venue.position.source, venue.position.source)
+        message = (
+            f"{venue.address.postcode} is not a postcode we know: check it ({self.coverage()}); the map uses "
+            f"the point from {origin}, which cannot be checked against the postcode's centre"
+        )
+        return Problem(venue.source, *self.lines.value(venue, "address", "postcode"), message, severity="warning")
+
+    def _outside_service_area(self, venue: Venue) -> Problem:
+        point = venue.position
+        south, west, north, east = self.config.service_area
+        if point.source == "file":
+            fix = "check lat: and lon: in the location: block (are they swapped, or is a minus sign missing?)"
+            where = self.lines.key(venue, "location")
+        else:
+            fix = f"check the street and postcode, or {HOW_TO_PIN}"
+            where = self.lines.key(venue, "address")
+        message = (
+            f"the map point {point.lat:.5f}, {point.lon:.5f} (from {ORIGIN_WORDS.get(point.source, point.source)}) "
+            f"is outside the service area (south {south}, west {west}, north {north}, east {east}); {fix}"
+        )
+        return Problem(venue.source, *where, message)
+
+
+ORIGIN_WORDS = {
+    "file": "the location: block",
+    "cache": "the geocode cache",
+    "nominatim": "Nominatim",
+    "postcode": "the postcode centre",
+}
