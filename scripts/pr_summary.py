@@ -7,7 +7,8 @@ GEOCODING_OFFLINE is set, then the postcode centre) and the Markdown for $GITHUB
 A venue is "pinned" when its position comes from its own file or from the committed geocode cache.
 For any other venue the summary prints a ready-to-paste location: block, so that no position reaches
 the site without a person looking at it. When GITHUB_OUTPUT is set, unpinned=<count> is written there;
-with --require-pinned the exit status is 1 when any venue is not pinned. With --all every venue is listed.
+with --require-pinned the exit status is 1 when any venue is not pinned, or when a venue's pin fails the build's
+checks (for example a location: block far from the venue's postcode). With --all every venue is listed.
 """
 
 from __future__ import annotations
@@ -207,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=argparse.FileType("r", encoding="utf-8"), help="git diff --name-status output")
     parser.add_argument("--all", action="store_true", help="list every venue file, not only the changed ones")
-    parser.add_argument("--require-pinned", action="store_true", help="exit 1 when a listed venue is not pinned")
+    parser.add_argument(
+        "--require-pinned", action="store_true", help="exit 1 when a listed venue is not pinned or its pin fails a check"
+    )
     parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     parser.add_argument("--venues", type=Path, help="folder of venue files (default: VENUES_PATH)")
     parser.add_argument("--cache", type=Path, help="geocode cache file (default: GEOCODING_CACHE_PATH)")
@@ -216,8 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.all and args.changes is None:
         parser.error("give --changes FILE or --all")
 
-    settings = read_settings(str(args.settings), override={"GEOCODING_CACHE_PATH": str(args.cache)} if args.cache else None)
-    folder = args.venues or Path(settings["VENUES_PATH"])
+    overrides = {"GEOCODING_CACHE_PATH": str(args.cache)} if args.cache else {}
+    if args.venues:
+        overrides["VENUES_PATH"] = str(args.venues)  # also where the geocoder finds the line a problem is on
+    settings = read_settings(str(args.settings), override=overrides or None)
+    folder = Path(settings["VENUES_PATH"])
     catalogue = read_catalogue(folder, folder.resolve().parent)
     if args.all:
         changes = [Change("listed", venue.source) for venue in catalogue.venues]
@@ -235,10 +241,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.require_pinned:
             problem = Problem(problem.file, problem.line, problem.column, problem.message)  # an error, then
         print(github_annotation(problem) if on_github else str(problem), file=sys.stderr)
+    # A pin the build rejects (a location: block kilometres from its postcode) is in the file, hence "pinned",
+    # but no person can have checked it: the same errors that stop the build fail this check.
+    placing_errors = [problem for row in rows if row.venue for problem in row.problems if problem.severity == "error"]
+    for problem in placing_errors:
+        print(github_annotation(problem) if on_github else str(problem), file=sys.stderr)
     if os.environ.get("GITHUB_OUTPUT"):
         with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
             output.write(f"unpinned={len(unpinned)}\n")
-    return 1 if args.require_pinned and unpinned else 0
+    return 1 if args.require_pinned and (unpinned or placing_errors) else 0
 
 
 if __name__ == "__main__":
