@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 from .model import Problem
+from .schema import venue_schema
 
 Path_ = tuple  # a path into the data, e.g. ("address", "postcode") or ("offers", 2)
 
@@ -80,10 +83,12 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, loaded: LoadedFile, pr
 def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Problem]]:
     """Parse one venue file's text; return its data and any YAML problems."""
     loaded = LoadedFile(source=source, slug=slug)
-    problems = _aliases(text, source)
+    # An invisible space misplaces every line after it; an alias can loop or multiply a value: refuse before building.
+    problems = _invisible_spaces(text, source) or _aliases(text, source)
     if problems:
-        # An alias can point back at itself or multiply a value many times over: refuse before building.
         return loaded, problems
+    tokens = _tokens(text)
+    cut = _values_cut_by_comments(tokens, source)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -92,14 +97,15 @@ def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Probl
             return loaded, problems
         loaded.data = _build(loader, node, (), loaded, problems)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(source, line, column, _explain_yaml_error(error)))
+        syntax = _syntax_problem(error, tokens, source)
+        # A # inside a value can end a list early: then the # is the mistake to fix, not what follows from it.
+        if not any(problem.line == syntax.line for problem in cut):
+            problems.append(syntax)
     except yaml.YAMLError as error:
         problems.append(Problem(source, 1, 1, f"this is not valid YAML ({error})."))
     finally:
         loader.dispose()
-    return loaded, problems
+    return loaded, problems + cut
 
 
 def _aliases(text: str, source: str) -> list[Problem]:
@@ -116,12 +122,156 @@ def _aliases(text: str, source: str) -> list[Problem]:
     return problems
 
 
-def _explain_yaml_error(error: yaml.MarkedYAMLError) -> str:
+def _tokens(text: str) -> list[yaml.Token]:
+    """Return the YAML tokens of the text, up to the first syntax error."""
+    tokens = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            tokens.append(token)
+    except yaml.YAMLError:
+        pass
+    return tokens
+
+
+def _invisible_spaces(text: str, source: str) -> list[Problem]:
+    """Return a problem for each line indented, or spaced after its colon, with non-breaking spaces."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indented = INVISIBLE_INDENT.match(line)
+        after_colon = INVISIBLE_AFTER_KEY.match(line)
+        if indented:
+            problems.append(Problem(source, number, len(indented.group(1)) + 1, (
+                f"line {number} is indented with invisible non-breaking spaces (often pasted from Word or an email), "
+                "which YAML does not count as spaces. Delete the spaces at the start of the line and type them "
+                "again with the space bar.")))
+        elif after_colon:
+            problems.append(Problem(source, number, len(after_colon.group(1)) + 1, (
+                f"line {number} has an invisible non-breaking space after the colon (often pasted from Word or an "
+                "email), which YAML does not count as a space. Delete the space after the colon and type it again "
+                "with the space bar.")))
+    return problems
+
+
+# A non-breaking space (U+00A0) looks like a space but is text to YAML: at the start of a line or right after
+# "field:", it moves the line out of its group or glues the field name to its value.
+INVISIBLE_INDENT = re.compile(r"^([ \t]*)\u00a0[ \t\u00a0]*\S")
+INVISIBLE_AFTER_KEY = re.compile(r"^([ \t]*[A-Za-z_][A-Za-z0-9_-]*:)\u00a0")
+# A comment must follow a space; one stuck to its text ("#2", "#3") is a number or a name, not a note.
+STUCK_COMMENT = re.compile(r"([ \t]+)#\S")
+
+
+def _values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Problem]:
+    """Return a problem for each unquoted value that a # cuts short, e.g. street: Unit 3 #2 Example Street."""
+    problems = []
+    in_brackets = 0
+    for token in tokens:
+        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            in_brackets += 1
+        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+            in_brackets -= 1
+        elif isinstance(token, yaml.ScalarToken) and token.plain:
+            end = token.end_mark
+            rest = _line_from(end.buffer, end.pointer)
+            stuck = STUCK_COMMENT.match(rest)
+            if not stuck:
+                continue
+            column = end.column + len(stuck.group(1)) + 1
+            kept = f'the # and the text after it are dropped (YAML reads them as a note), so only "{token.value}" is kept.'
+            if in_brackets:
+                fix = "Put that item in double quotes, with the # inside them."
+            elif token.start_mark.line != end.line:
+                fix = "Put the whole value in double quotes."
+            else:
+                line = _line_from(end.buffer, end.pointer - end.column)
+                start = token.start_mark.column
+                value = line[start:].rstrip().replace("\\", "\\\\").replace('"', '\\"')
+                fixed = (line[:start] + '"' + value + '"').strip()
+                fix = f"Put the whole value in double quotes, like this: {fixed}"
+            problems.append(Problem(source, end.line + 1, column, f"{kept} {fix}"))
+    return problems
+
+
+def _line_from(buffer: str, pointer: int) -> str:
+    """Return the text from pointer to the end of its line."""
+    end = pointer
+    while end < len(buffer) and buffer[end] not in "\0\r\n\x85\u2028\u2029":
+        end += 1
+    return buffer[pointer:end]
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, tokens: list[yaml.Token], source: str) -> Problem:
+    """Place a YAML syntax error on the line to fix and say how in plain words."""
+    context = error.context or ""
     problem = (error.problem or "").strip()
-    hint = "Check the indentation (use spaces, not tabs) and put text containing a colon (:) or # in quotes."
-    if "tab" in problem:
-        hint = "Use spaces, not tabs, to indent."
-    return f"this is not valid YAML: {problem}. {hint}"
+    found = error.problem_mark or error.context_mark
+    opened = error.context_mark
+    if "\\t" in problem or "tab" in problem:  # PyYAML writes the tab as \t
+        return _at(source, found, f"line {found.line + 1} has a tab character, which YAML does not allow here. "
+                                  "Use spaces, not tabs: replace the tab with spaces.")
+    if context == "while scanning a quoted scalar" and opened:
+        return _unclosed_quote(source, opened)
+    if context == "while scanning a double-quoted scalar" and "escape" in problem:
+        return _at(source, found, "a backslash (\\) inside double quotes must be written twice (\\\\). "
+                                  "Or put the value in single quotes (') instead.")
+    if context == "while scanning a simple key" and opened:
+        return _at(source, opened, _missing_colon(opened))
+    if context.startswith("while parsing a flow") and opened and found and opened.line < found.line:
+        bracket = opened.buffer[opened.pointer]
+        closing = {"[": "]", "{": "}"}.get(bracket, "]")
+        return _at(source, opened, f"the {bracket} on line {opened.line + 1} is never closed. "
+                                   f"Add {closing} at the end of the list on that line, for example "
+                                   "offers: [safe-space, wifi].")
+    quote = _quote_closed_late(tokens, found)
+    if quote:
+        return _unclosed_quote(source, quote.start_mark)
+    return _at(source, found, f"this is not valid YAML: {problem}. Check the indentation (use spaces, not tabs) "
+                              "and put text containing a colon (:) or # in quotes.")
+
+
+def _at(source: str, mark: yaml.Mark | None, message: str) -> Problem:
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(source, line, column, message)
+
+
+def _unclosed_quote(source: str, opened: yaml.Mark) -> Problem:
+    quote = opened.buffer[opened.pointer]
+    return _at(source, opened, f"a quote ({quote}) opened on line {opened.line + 1} is never closed. "
+                               f"Add the closing {quote} at the end of the value on that line.")
+
+
+def _quote_closed_late(tokens: list[yaml.Token], found: yaml.Mark | None) -> yaml.Token | None:
+    """Return a quoted value that runs over several lines and ends where the error is: its quote was left open."""
+    if found is None:
+        return None
+    late = [token for token in tokens if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'")
+            and token.start_mark.line < token.end_mark.line == found.line and token.end_mark.index <= found.index]
+    return late[-1] if late else None
+
+
+def _missing_colon(opened: yaml.Mark) -> str:
+    """Explain a line that has no colon after its field name, showing the fixed line when the field is known."""
+    number = opened.line + 1
+    line = _line_from(opened.buffer, opened.pointer).strip()
+    name, _, value = line.partition(" ")
+    if name in _field_names():
+        return f"line {number} needs a colon after the field name. Write it as: {name}: {value.strip()}".rstrip()
+    return (f"line {number} needs a colon after the field name, for example name: Central Library. "
+            "If the line continues the text of the line above, join it to the end of that line.")
+
+
+@cache
+def _field_names() -> frozenset[str]:
+    """Return every field name the schema knows, at any depth."""
+    names = set()
+    stack = [venue_schema()]
+    while stack:
+        part = stack.pop()
+        if isinstance(part, dict):
+            names.update(part.get("properties", {}))
+            stack.extend(part.values())
+        elif isinstance(part, list):
+            stack.extend(part)
+    return frozenset(names)
 
 
 def load_file(path: Path, display_root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
