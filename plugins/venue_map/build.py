@@ -135,9 +135,12 @@ def filter_facts(venue) -> dict[str, str]:
 def popup_html(venue, site_url: str) -> str:
     """Return the popup's HTML with every piece of venue text escaped."""
     address = venue.address.one_line()
+    # The map serves every language: js/map.js writes the page's own word for "Example" into the tag,
+    # as the directory's cards show it (components/example_tag.html).
+    tag = ' <strong class="sos-tag sos-tag--example" data-example-tag></strong>' if venue.example else ""
     return (
         f'<p class="venue-map__popup"><a href="{html.escape(site_url + venue.url)}">'
-        f'<bdi lang="en" translate="no">{html.escape(venue.name)}</bdi></a>'
+        f'<bdi lang="en" translate="no">{html.escape(venue.name)}</bdi></a>{tag}'
         f'<br><bdi lang="en" translate="no">{html.escape(address)}</bdi>'
         f"<br>{open_status_html(venue)}</p>"
     )

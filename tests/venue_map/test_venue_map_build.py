@@ -122,6 +122,13 @@ def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
     )
 
 
+def test_an_example_venues_popup_carries_an_example_tag_for_map_js_to_name():
+    example = dataclasses.replace(make_venue("corner-cafe", "Corner Café"), example=True)
+    tag = '<strong class="sos-tag sos-tag--example" data-example-tag></strong>'
+    assert f'Corner Café</bdi></a> {tag}<br>' in popup_html(example, "../")
+    assert "data-example-tag" not in popup_html(make_venue("corner-cafe", "Corner Café"), "../")
+
+
 def test_popup_carries_the_schedule_for_open_now():
     venue = make_venue("corner-cafe", "Corner Café")
     venue.schedule = build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
