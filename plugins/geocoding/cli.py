@@ -4,6 +4,9 @@ Asks Nominatim for addresses missing from the cache (unless offline) and saves t
 so it is also how to fill the cache after adding a venue. An address Nominatim found nothing for
 stays at its postcode centre, with a warning, until its street is corrected, or until this is run
 with --retry-not-found. With --markdown it prints a table for a CI job summary.
+
+Problems go to standard error at the line to fix: a location: block or cached point farther from the postcode's
+centre than GEOCODING_MAX_DISTANCE_METRES, a postcode the extract does not know; the exit status is 1 on any error.
 """
 
 from __future__ import annotations
