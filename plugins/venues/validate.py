@@ -6,20 +6,30 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterable
+from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import opening_hours
 from babel import Locale, UnknownLocaleError
 
 from . import text
-from .load import LoadedFile
+from .load import LoadedFile, load_text
 from .model import Problem
 from .schema import subschema_at, venue_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE_CODE = re.compile(venue_schema()["properties"]["languages"]["items"]["pattern"])
 # The link types a description may hold: the same list the sanitiser keeps (text.ALLOWED_SCHEMES).
 ALLOWED_LINK = re.compile(rf"^({'|'.join(sorted(text.ALLOWED_SCHEMES))}):", re.IGNORECASE)
+TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "venues" / "_template.yaml"
+# Domains kept for examples (RFC 2606): a real venue never has them.
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+# Ofcom keeps 01632 960000 to 01632 960999 for drama: numbers that can never ring anyone.
+DRAMA_PHONE = re.compile(r"^01632960\d{3}$")
 
 TYPE_WORDS = {
     "string": "a text",
@@ -30,13 +40,28 @@ TYPE_WORDS = {
     "boolean": "true or false",
 }
 
+# The example phone numbers are Ofcom's drama numbers (01632 960000 to 01632 960999), never a real line.
 PATTERN_HINTS = {
     "postcode": 'is not a valid UK postcode. Write the full postcode, for example "PO1 2AB".',
-    "phone": 'is not a phone number. Write digits and spaces only, for example "023 9268 8000" or "+44 23 9268 8000".',
+    "phone": 'is not a phone number. Write digits and spaces only, for example "01632 960 123" or "+44 1632 960 123".',
     "email": 'is not an email address. Write it like "hello@example.org".',
     "website": 'is not a web address. Write the full address starting with https://, for example "https://example.org".',
     "languages": 'is not a language code. Use a short code such as en, ar, fa, ps, ckb, ti, uk, sq or vi.',
 }
+
+# Fields whose template value is a stand-in that no real venue shares, with the words for what to write instead.
+# Choices (kind, offers...), the town, dates and counts are left out: a real venue may honestly match them.
+# The postcode is left out too: the template's is a real Portsmouth postcode that a venue may have.
+TEMPLATE_PLACEHOLDERS = {
+    ("name",): "name",
+    ("address", "street"): "street",
+    ("opening_hours",): "opening hours",
+    ("contact", "phone"): "public phone number",
+    ("contact", "email"): "public email address",
+    ("contact", "website"): "website",
+}
+
+YAML_BOOLEANS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
 
 
 def _validator():
@@ -54,25 +79,136 @@ def field_name(path: Iterable) -> str:
     return ": ".join(words) or "the file"
 
 
+def _key(path: Iterable) -> str:
+    """Return the field name written before the colon for a value, e.g. "postcode"."""
+    return next((str(part) for part in reversed(tuple(path)) if isinstance(part, str)), "")
+
+
 def _closest(word: object, options: Iterable[str]) -> str:
     matches = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return f' Did you mean "{matches[0]}"?' if matches else ""
 
 
-def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[tuple, bool, str]]:
+def _choices(subschema: dict) -> list[str]:
+    return [option["const"] for option in subschema.get("oneOf", []) if "const" in option]
+
+
+def _typed(loaded: LoadedFile, path: tuple, value: object) -> str | None:
+    """Return the text the coordinator typed for a value, or None when only the value read is known."""
+    # load.py can keep each scalar's source text (LoadedFile.scalar_text); without it a string is its own text.
+    typed = getattr(loaded, "scalar_text", {}).get(tuple(path))
+    if typed is not None:
+        return typed
+    return value if isinstance(value, str) else None
+
+
+def _is_required(path: tuple) -> bool:
+    return bool(path) and isinstance(path[-1], str) and path[-1] in subschema_at(path[:-1]).get("required", [])
+
+
+def _empty_message(path: tuple) -> str:
+    """Explain a field written with nothing after its colon."""
+    name, key = field_name(path), _key(path)
+    if isinstance(path[-1], int):
+        return f'{name} is empty: write a value after the "-", or delete that line.'
+    required = _is_required(path)
+    if subschema_at(path).get("type") == "object":
+        fix = f'write its fields on the lines under "{key}:", each indented by two spaces'
+        return f"{name} is empty: {fix}." if required else f'{name} is empty: {fix}, or delete the line "{key}:".'
+    if subschema_at(path).get("type") == "array":
+        first = (_choices(subschema_at(path).get("items", {})) or ["en"])[0]
+        fix = f'write the items in square brackets after "{key}:", for example {key}: [{first}]'
+        return f"{name} is empty: {fix}." if required else f"{name} is empty: {fix}, or delete the line."
+    if required:
+        return f'{name} is empty: write a value after "{key}:". {subschema_at(path).get("description", "")}'.strip()
+    return f'{name} is empty: write a value after "{key}:", or delete the line.'
+
+
+def _wrong_type_message(loaded: LoadedFile, path: tuple, wanted: str, value: object) -> str:
+    """Explain a value of the wrong kind by what the coordinator typed, with the fix written out."""
+    name, key = field_name(path), _key(path)
+    typed = _typed(loaded, path, value)
+    description = subschema_at(path).get("description", "")
+    if isinstance(value, bool) and wanted == "string":
+        if typed is not None:
+            return f'{name}: {typed} is read as true or false, not as a text. Put it in quotes: "{typed}".'
+        return (f"{name} was read as true or false, not as a text: words like yes, no, on and off mean true "
+                'or false. Put the word in quotes, for example "no".')
+    if isinstance(value, int | float) and not isinstance(value, bool) and wanted == "string":
+        if typed is not None:
+            lost = " (and a number starting with 0 loses its 0)" if typed.lstrip("+").startswith("0") else ""
+            return f'{name}: {typed} is read as a number{lost}, not as a text. Put it in quotes: {key}: "{typed}".'
+        return f'{name} was read as a number ({value}), not as a text. Put the value in "double quotes".'
+    if isinstance(value, str) and wanted in {"integer", "number"}:
+        number = value.strip().replace(",", ".") if wanted == "number" else value.strip()
+        if re.fullmatch(r"[-+]?\d+" if wanted == "integer" else r"[-+]?\d+(\.\d+)?", number):
+            if "," in value:
+                return f'{name}: "{value}" has a comma: write the number with a dot, {key}: {number}.'
+            return f'{name}: "{value}" is in quotes, so it is read as a text. Remove the quotes: {key}: {number}.'
+        return f'{name}: "{value}" is not a number. {description}'.strip()
+    if isinstance(value, str) and wanted == "boolean":
+        if value.strip().lower() in YAML_BOOLEANS:
+            return f'{name}: "{value}" is in quotes. Write {key}: true or {key}: false, without quotes.'
+        return f'{name}: "{value}" must be true or false. Write {key}: true or {key}: false.'
+    if isinstance(value, str) and wanted == "array":
+        if value.lstrip().startswith("-"):  # "-en" lines: a dash needs a space after it to start a list item
+            items = ", ".join(item.strip() for item in value.split("-") if item.strip())
+            return (f'{name}: "{value}" is not a list: each "-" needs a space after it. Or put the items in '
+                    f"square brackets, separated by commas: {key}: [{items}].")
+        items = ", ".join(item.strip() for item in value.strip("[]").split(",") if item.strip())
+        return f'{name}: "{value}" is not a list. Put the items in square brackets, separated by commas: {key}: [{items}].'
+    if wanted == "object":
+        return (f'{name} must be {TYPE_WORDS["object"]}: write them on the lines under "{key}:", each indented '
+                "by two spaces.")
+    shown = f'"{typed}"' if typed is not None else "this value"
+    return f"{name} must be {TYPE_WORDS.get(wanted, wanted)}, not {shown}. {description}".strip()
+
+
+def _description_messages(loaded: LoadedFile, error: jsonschema.ValidationError) -> list[tuple[tuple, bool, str]]:
+    """Explain why a description fits neither a plain text nor one text per language."""
+    # Keep the errors of the branch that matches what was written (a text, or a group of texts); then let
+    # jsonschema rank them. Language keys are checked, once, by check_rules.
+    causes = [cause for cause in error.context
+              if list(cause.relative_schema_path)[1:] != ["type"] and "propertyNames" not in cause.relative_schema_path]
+    if not causes:
+        if error.instance is None:
+            return [(tuple(error.absolute_path), False, _empty_message(tuple(error.absolute_path)))]
+        if isinstance(error.instance, dict):
+            return []  # only language keys are wrong: check_rules says which
+        return [(tuple(error.absolute_path), False,
+                 "description must be a text, or one text per language code (with en), for example:"
+                 " description: {en: Our café..., ar: ...}.")]
+    best = jsonschema.exceptions.best_match(causes)
+    ordered = [best, *(cause for cause in causes if cause is not best)]
+    return [item for cause in ordered for item in _schema_messages(cause, loaded)]
+
+
+def _schema_messages(error: jsonschema.ValidationError, loaded: LoadedFile) -> list[tuple[tuple, bool, str]]:
     """Explain one schema error as (path, points at key, message) items."""
     path = tuple(error.absolute_path)
     name = field_name(path)
     keyword = error.validator
     value = error.instance
 
+    if value is None and keyword in {"type", "oneOf"}:
+        return [(path, False, _empty_message(path))]
     if keyword == "required":
         missing = [key for key in error.validator_value if not isinstance(value, dict) or key not in value]
         items = []
         for key in missing:
-            description = subschema_at((*path, key)).get("description", "")
+            if path == ("description",) and key == "en":
+                items.append((path, True, 'description: the English text is missing. Add a line "  en: ..." under '
+                                          '"description:": every description needs English; other languages are optional.'))
+                continue
+            subschema = subschema_at((*path, key))
             where = f" under {name}" if path else ""
-            items.append((path, False, f'"{key}" is missing{where}. Add it: {description}'.strip()))
+            hint = f'{subschema.get("description", "")}'
+            if _choices(subschema):
+                hint += f' Use one of: {", ".join(_choices(subschema))}.'
+            elif subschema.get("type") == "object":
+                fields = " and ".join(f"{child}:" for child in subschema.get("required", []))
+                hint += f' Write "{key}:" on its own line, with {fields} on the lines under it, each indented by two spaces.'
+            items.append((path, False, f'"{key}" is missing{where}. Add it: {hint}'.strip()))
         return items
     if keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
@@ -86,26 +222,30 @@ def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[tuple, boo
         return items
     if keyword == "oneOf" and all("const" in option for option in error.validator_value):
         options = [option["const"] for option in error.validator_value]
+        if isinstance(value, bool):
+            typed = _typed(loaded, path, value)
+            said = f"{typed} is" if typed is not None else "this word is"
+            return [(path, False, f"{name}: {said} read as true or false (like yes, no, on and off), not as one of "
+                                  f'the choices. Use one of: {", ".join(options)}.')]
         return [(path, False, f'{name}: "{value}" is not one of the choices.{_closest(value, options)} '
                               f'Use one of: {", ".join(options)}.')]
+    if keyword == "oneOf" and path == ("description",):
+        return _description_messages(loaded, error)
     if keyword == "oneOf":
-        return [(path, False, f"{name} must be a text, or one text per language code (with en), for example:"
-                              " description: {en: Our café..., ar: ...}.")]
+        return [(path, False, f"{name}: {error.message}.")]
     if keyword == "type":
         wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        hint = ""
-        if wanted == "string" and isinstance(value, bool | int | float):
-            hint = ' Put it in quotes, for example "no".'
-        return [(path, False, f"{name} must be {TYPE_WORDS.get(wanted, wanted)}, not {value!r}.{hint}")]
+        return [(path, False, _wrong_type_message(loaded, path, wanted, value))]
+    if keyword == "pattern" and path[:1] == ("languages",):
+        return []  # check_rules explains each language code once, with the code to write
     if keyword == "pattern":
-        last = next((part for part in reversed(path) if isinstance(part, str)), "")
+        last = _key(path)
         hint = PATTERN_HINTS.get(last, f"does not have the right form ({error.schema.get('description', '')}).")
         return [(path, False, f'{name}: "{value}" {hint}')]
     if keyword == "format":
         if error.validator_value == "date":
             return [(path, False, f'{name}: "{value}" is not a date. Write it as YYYY-MM-DD, for example 2026-03-14.')]
-        last = next((part for part in reversed(path) if isinstance(part, str)), "")
-        return [(path, False, f'{name}: "{value}" {PATTERN_HINTS.get(last, "is not valid.")}')]
+        return [(path, False, f'{name}: "{value}" {PATTERN_HINTS.get(_key(path), "is not valid.")}')]
     if keyword == "minItems":
         return [(path, False, f"{name} needs at least {error.validator_value} item. "
                               f"{subschema_at(path).get('description', '')}".strip())]
@@ -113,14 +253,14 @@ def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[tuple, boo
         return [(path, False, f"{name} lists the same item twice. Keep each item once.")]
     if keyword == "contains":
         return [(path, False, f"{name} must include en (English): staff are trained in English.")]
-    if keyword in {"minLength", "maxLength"}:
-        size = "short" if keyword == "minLength" else "long"
-        return [(path, False, f"{name} is too {size}: use between "
-                              f"{error.schema.get('minLength', 1)} and {error.schema.get('maxLength', '...')} characters.")]
+    if keyword == "maxLength":
+        return [(path, False, f"{name} is too long ({len(value)} characters): shorten it to at most "
+                              f"{error.validator_value} characters.")]
+    if keyword == "minLength":
+        return [(path, False, f"{name} is too short: use between "
+                              f"{error.validator_value} and {error.schema.get('maxLength', '...')} characters.")]
     if keyword in {"minimum", "maximum"}:
         return [(path, False, f"{name}: {value} is out of range. {subschema_at(path).get('description', '')}".strip())]
-    if keyword == "propertyNames":
-        return [(path, False, f"{name}: {PATTERN_HINTS['languages']}")]
     return [(path, False, f"{name}: {error.message}.")]
 
 
@@ -131,7 +271,7 @@ def check_schema(loaded: LoadedFile) -> list[Problem]:
         return [Problem(loaded.source, *loaded.where(()), "the file must be a group of fields such as name:, kind:, "
                                                           "address:. Copy venues/_template.yaml and fill it in.")]
     for error in _validator().iter_errors(loaded.data):
-        for path, at_key, message in _schema_messages(error):
+        for path, at_key, message in _schema_messages(error, loaded):
             problems.append(Problem(loaded.source, *loaded.where(path, key=at_key), message))
     return problems
 
@@ -145,49 +285,89 @@ class _LinkCollector(HTMLParser):
         self.links.extend(value or "" for name, value in attrs if name in {"href", "src"})
 
 
-def check_rules(loaded: LoadedFile) -> list[Problem]:
-    """Return problems the schema cannot see: file name, dates, opening hours, links."""
+def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[Problem]:
+    """Return problems the schema cannot see: file name, dates, codes, opening hours, links, left-over values."""
     data, source = loaded.data, loaded.source
-    problems = []
-    if not SLUG.match(loaded.slug):
-        problems.append(Problem(source, 1, 1, f'the file name "{loaded.slug}" must use only small letters, numbers '
-                                              'and dashes, for example "central-library.yaml".'))
-    if not loaded.source.endswith(".yaml"):
-        problems.append(Problem(source, 1, 1, "venue files must end in .yaml: rename the file, for example "
-                                              '"central-library.yaml".'))
-    accreditation = data.get("accreditation") if isinstance(data.get("accreditation"), dict) else {}
-    trained, renew = (_date(accreditation.get(key)) for key in ("trained_on", "renew_by"))
-    if trained and renew and renew <= trained:
-        problems.append(Problem(source, *loaded.where(("accreditation", "renew_by")),
-                                f"accreditation: renew_by ({renew}) must be after trained_on ({trained}). "
-                                "Check both dates."))
-    languages = data.get("languages") if isinstance(data.get("languages"), list) else []
-    for index, code in enumerate(languages):
-        if isinstance(code, str) and not _known_language(code):
-            problems.append(Problem(source, *loaded.where(("languages", index)),
-                                    f'languages (item {index + 1}): "{code}" {PATTERN_HINTS["languages"]}'))
+    today = today or datetime.datetime.now(ZoneInfo("Europe/London")).date()
+    problems = _check_file_name(loaded)
+    problems += _check_dates(loaded, today)
+    problems += _check_language_codes(loaded)
+    postcode = data.get("address", {}).get("postcode") if isinstance(data.get("address"), dict) else None
+    compact = "".join(postcode.split()).upper() if isinstance(postcode, str) else ""
+    if compact.startswith("P0") and len(compact) >= 5:
+        fixed = text.normalise_postcode("PO" + compact[2:])
+        problems.append(Problem(source, *loaded.where(("address", "postcode")),
+                                f'address: postcode: "{postcode}" starts with P and zero: the second character is '
+                                f"the letter O, not zero: {fixed}."))
     hours = data.get("opening_hours")
     if isinstance(hours, str) and not opening_hours.validate(hours):
-        problems.append(Problem(source, *loaded.where(("opening_hours",)),
-                                f'opening_hours: "{hours}" is not in OpenStreetMap opening hours format '
-                                f"({_parser_error(hours)}). Write it like \"Mo-Fr 09:00-17:00; Sa 10:00-16:00; PH off\"."))
-    description = data.get("description")
-    texts = description.items() if isinstance(description, dict) else [("", description)]
-    for language, markdown in texts:
-        if not isinstance(markdown, str):
-            continue
-        collector = _LinkCollector()
-        collector.feed(text.markdown_to_html(markdown))
-        for link in collector.links:
-            if not ALLOWED_LINK.match(link):
-                path = ("description", language) if language else ("description",)
-                problems.append(Problem(source, *loaded.where(path),
-                                        f'description: the link "{link}" is not allowed. Links must start with '
-                                        "https://, http://, tel: or mailto:."))
+        problems.append(Problem(source, *loaded.where(("opening_hours",)), _hours_message(hours)))
+    for path, link in _description_links(data):
+        if not ALLOWED_LINK.match(link):
+            problems.append(Problem(source, *loaded.where(path),
+                                    f'description: the link "{link}" is not allowed. Links must start with '
+                                    "https://, http://, tel: or mailto:."))
+    if data.get("example") is not True:
+        leftovers = _check_template_leftovers(loaded)
+        # A value left over from the template is one mistake: say so once, not also that it is made up.
+        seen = {(problem.line, problem.column) for problem in leftovers}
+        problems += leftovers + [problem for problem in _check_example_contacts(loaded)
+                                 if (problem.line, problem.column) not in seen]
     return problems
 
 
-def _known_language(code: str) -> bool:
+def _check_file_name(loaded: LoadedFile) -> list[Problem]:
+    name = Path(loaded.source).name
+    if not name.endswith(".yaml"):
+        # Check the ending first: in "x.yaml.txt" the part before the ending is "x.yaml", not a name to judge.
+        stem = name
+        while Path(stem).suffix.lower() in {".txt", ".yml", ".yaml"}:
+            stem = stem[: -len(Path(stem).suffix)]
+        example = f"{stem}.yaml" if SLUG.match(stem) else "central-library.yaml"
+        return [Problem(loaded.source, 1, 1, f'venue files must end in .yaml: rename the file, for example "{example}".')]
+    if not SLUG.match(loaded.slug):
+        return [Problem(loaded.source, 1, 1, f'the file name "{loaded.slug}" must use only small letters, numbers '
+                                             'and dashes, for example "central-library.yaml".')]
+    return []
+
+
+def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
+    data = loaded.data
+    accreditation = data.get("accreditation") if isinstance(data.get("accreditation"), dict) else {}
+    trained, renew = (_date(accreditation.get(key)) for key in ("trained_on", "renew_by"))
+    problems = []
+    if trained and trained > today:
+        problems.append(Problem(loaded.source, *loaded.where(("accreditation", "trained_on")),
+                                f"accreditation: trained_on ({trained}) is after today ({today}): write the day the "
+                                "training took place, as YYYY-MM-DD. Add a venue only once its training is done."))
+    if trained and renew and renew <= trained:
+        problems.append(Problem(loaded.source, *loaded.where(("accreditation", "renew_by")),
+                                f"accreditation: renew_by ({renew}) must be after trained_on ({trained}). "
+                                "Check both dates."))
+    return problems
+
+
+def _check_language_codes(loaded: LoadedFile) -> list[Problem]:
+    """Check the codes in languages: and the language keys of description:, each once."""
+    data = loaded.data
+    problems = []
+    languages = data.get("languages") if isinstance(data.get("languages"), list) else []
+    for index, code in enumerate(languages):
+        if isinstance(code, str) and not _is_language_code(code):
+            problems.append(Problem(loaded.source, *loaded.where(("languages", index)),
+                                    f'languages (item {index + 1}): "{code}" {_language_hint(code)}'))
+    description = data.get("description")
+    for key in description if isinstance(description, dict) else {}:
+        if not _is_language_code(key):
+            problems.append(Problem(loaded.source, *loaded.where(("description", key), key=True),
+                                    f'description: "{key}" {_language_hint(key)} Each text in a description '
+                                    'starts with its language code, for example "  ar: ...".'))
+    return problems
+
+
+def _is_language_code(code: str) -> bool:
+    if not LANGUAGE_CODE.match(code):
+        return False
     try:
         Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -195,12 +375,33 @@ def _known_language(code: str) -> bool:
     return True
 
 
-def _parser_error(hours: str) -> str:
-    try:
-        opening_hours.OpeningHours(hours)
-    except opening_hours.ParserError as error:
-        return " ".join(str(error).split())
-    return "not understood"
+@cache
+def _codes_by_language_name() -> dict[str, str]:
+    """Map English language names ("arabic") to their codes ("ar"), from Babel's data."""
+    return {name.casefold(): code for code, name in Locale("en").languages.items() if LANGUAGE_CODE.match(code)}
+
+
+def _language_hint(word: str) -> str:
+    hint = PATTERN_HINTS["languages"]
+    code = _codes_by_language_name().get(word.strip().casefold())
+    if code is None and _is_language_code(word.strip().lower()):
+        code = word.strip().lower()
+    return f'{hint} Write "{code}" instead.' if code else hint
+
+
+def _description_links(data: dict) -> list[tuple[tuple, str]]:
+    """Return (path, link) for every link in the description's Markdown."""
+    description = data.get("description")
+    texts = description.items() if isinstance(description, dict) else [("", description)]
+    links = []
+    for language, markdown in texts:
+        if not isinstance(markdown, str):
+            continue
+        collector = _LinkCollector()
+        collector.feed(text.markdown_to_html(markdown))
+        path = ("description", language) if language else ("description",)
+        links.extend((path, link) for link in collector.links)
+    return links
 
 
 def _date(value: object) -> datetime.date | None:
@@ -208,6 +409,143 @@ def _date(value: object) -> datetime.date | None:
         return datetime.date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su|PH)"
+
+
+def _clock(hour: str, minute: str | None, half: str) -> str:
+    hours = int(hour) % 12 + (12 if half.lower().startswith("p") else 0)
+    return f"{hours:02d}:{minute or '00'}"
+
+
+# Each common slip in opening hours: what finds it, how to mend it, and what to tell the coordinator.
+HOURS_SLIPS = [
+    (re.compile(r"[“”„‟‘’]"), lambda match: "",
+     lambda match: "take out the curly quotes (“ ”): put straight double quotes (\") around the whole value"),
+    (re.compile(r"\b(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+                r"sat(?:urday)?|sun(?:day)?)\b\.?", re.IGNORECASE),
+     lambda match: match[1][:2].capitalize(),
+     lambda match: f'write days with two letters, Mo Tu We Th Fr Sa Su: "{match[0]}" → "{match[1][:2].capitalize()}"'),
+    (re.compile(rf"\b({DAY})\s*(?:to|till|until|–|—|\s-\s)\s*({DAY})\b"), lambda match: f"{match[1]}-{match[2]}",
+     lambda match: f'write a range of days with a dash and no spaces: "{match[1]}-{match[2]}"'),
+    (re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\b\.?", re.IGNORECASE),
+     lambda match: _clock(match[1], match[2], match[3]),
+     lambda match: f'write times on the 24-hour clock: "{match[0].strip()}" → "{_clock(match[1], match[2], match[3])}"'),
+    (re.compile(r"\b(\d{1,2})\.(\d{2})\b"), lambda match: f"{int(match[1]):02d}:{match[2]}",
+     lambda match: f'write times with a colon: "{match[0]}" → "{int(match[1]):02d}:{match[2]}"'),
+    (re.compile(r"(\d{2}:\d{2})\s*(?:to|till|until|–|—)\s*(\d{2}:\d{2})"), lambda match: f"{match[1]}-{match[2]}",
+     lambda match: f'write a range of times with a dash: "{match[1]}-{match[2]}"'),
+    (re.compile(rf"\b({DAY}(?:-{DAY})?)\s*:\s+"), lambda match: f"{match[1]} ",
+     lambda match: f'put no colon after the days: "{match[1]} 09:00-17:00"'),
+    (re.compile(rf"\b({DAY})-(?=[\s;,]|$)"), lambda match: match[0],
+     lambda match: f'"{match[0]}" is a range of days with no last day: write both days, for example "{match[1]}-Fr"'),
+    (re.compile(rf"(\d{{2}}:\d{{2}}|off|closed)\s+(?={DAY}\b)"), lambda match: f"{match[1]}; ",
+     lambda match: 'separate each group of days with a semicolon: "Mo-Fr 09:00-17:00; Sa 10:00-13:00"'),
+    (re.compile(r"\s*;\s*$"), lambda match: "", lambda match: "take out the ; at the end"),
+]
+
+
+def _hours_message(hours: str) -> str:
+    """Explain opening hours the parser refuses, with the likely slips and a corrected version."""
+    hints, mended = [], hours
+    for pattern, mend, hint in HOURS_SLIPS:
+        found = pattern.search(mended)
+        if found:
+            hints.append(hint(found))
+            mended = pattern.sub(mend, mended)
+    message = f'opening_hours: "{hours}" is not in OpenStreetMap opening hours format.'
+    message += "".join(f" {hint[0].upper()}{hint[1:]}." for hint in hints)
+    if mended != hours and opening_hours.validate(mended):
+        message += f' Did you mean "{mended.strip()}"?'
+    return (message + ' Write it like "Mo-Fr 09:00-17:00; Sa 10:00-16:00; PH off" (days are Mo Tu We Th Fr Sa Su, '
+                      "PH is public holidays), or delete the line if you do not know the hours.")
+
+
+@cache
+def _template() -> LoadedFile | None:
+    """Read venues/_template.yaml, the file coordinators copy, or None when it is not there."""
+    try:
+        loaded, problems = load_text(TEMPLATE_PATH.read_text(encoding="utf-8"), TEMPLATE_PATH.name, "_template")
+    except OSError:
+        return None
+    return loaded if isinstance(loaded.data, dict) and not problems else None
+
+
+def _value_at(data: object, path: tuple) -> object:
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def _same_text(first: object, second: object) -> bool:
+    def tidy(value):
+        return " ".join(value.split()).casefold() if isinstance(value, str) else value
+    return isinstance(first, str) and tidy(first) == tidy(second)
+
+
+def _check_template_leftovers(loaded: LoadedFile) -> list[Problem]:
+    """Refuse values still as they are in venues/_template.yaml: they would be published as this venue's."""
+    template = _template()
+    if template is None:
+        return []
+    data, problems = loaded.data, []
+    for path, words in TEMPLATE_PLACEHOLDERS.items():
+        value = _value_at(data, path)
+        if _same_text(value, _value_at(template.data, path)):
+            delete = "" if _is_required(path) else ", or delete the line"
+            problems.append(Problem(loaded.source, *loaded.where(path),
+                                    f'{field_name(path)}: "{value}" is left over from venues/_template.yaml. '
+                                    f"Write this venue's own {words}{delete}."))
+    example_texts = _value_at(template.data, ("description",))
+    example_texts = example_texts.values() if isinstance(example_texts, dict) else [example_texts]
+    description = data.get("description")
+    for language, value in description.items() if isinstance(description, dict) else [("", description)]:
+        if any(_same_text(value, example) for example in example_texts):
+            path = ("description", language) if language else ("description",)
+            problems.append(Problem(loaded.source, *loaded.where(path),
+                                    f"{field_name(path)}: the text is left over from venues/_template.yaml. "
+                                    "Write a few sentences about this venue, or delete it."))
+    point, example_point = data.get("location"), template.data.get("location")
+    if isinstance(point, dict) and isinstance(example_point, dict) and point.get("lat") is not None and all(
+            point.get(axis) == example_point.get(axis) for axis in ("lat", "lon")):
+        problems.append(Problem(loaded.source, *loaded.where(("location", "lat")),
+                                f"location: {point['lat']}, {point['lon']} is the map point from venues/_template.yaml, "
+                                "not this venue's. Write the position of the venue's entrance, or delete the lines "
+                                "location:, lat: and lon: to let the website find it from the address."))
+    return problems
+
+
+def _example_domain(address: str) -> str | None:
+    host = address.rsplit("@", 1)[-1] if "@" in address and "//" not in address else (urlsplit(address).hostname or "")
+    host = host.lower().rstrip(".")
+    return next((domain for domain in EXAMPLE_DOMAINS if host == domain or host.endswith("." + domain)), None)
+
+
+def _check_example_contacts(loaded: LoadedFile) -> list[Problem]:
+    """Refuse made-up addresses, links and phone numbers on a venue that is not an example."""
+    contact = loaded.data.get("contact") if isinstance(loaded.data.get("contact"), dict) else {}
+    problems = []
+    for key, words in (("email", "public email address"), ("website", "website")):
+        value = contact.get(key)
+        domain = _example_domain(value) if isinstance(value, str) else None
+        if domain:
+            problems.append(Problem(loaded.source, *loaded.where(("contact", key)),
+                                    f'contact: {key}: "{value}" is a made-up address: {domain} is kept for examples. '
+                                    f"Write the venue's own {words}, or delete the line."))
+    phone = contact.get("phone")
+    digits = re.sub(r"^\+44", "0", "".join(phone.split())) if isinstance(phone, str) else ""
+    if DRAMA_PHONE.match(digits):
+        problems.append(Problem(loaded.source, *loaded.where(("contact", "phone")),
+                                f'contact: phone: "{phone}" is a made-up number kept for examples (01632 960...). '
+                                "Write the venue's own public phone number, or delete the line."))
+    for path, link in _description_links(loaded.data):
+        domain = _example_domain(link.removeprefix("mailto:"))
+        if domain and ALLOWED_LINK.match(link):
+            problems.append(Problem(loaded.source, *loaded.where(path),
+                                    f'description: the link "{link}" is made up: {domain} is kept for examples. '
+                                    "Link to the venue's own page or address, or take the link out."))
+    return problems
 
 
 def check_duplicates(files: list[LoadedFile]) -> list[Problem]:

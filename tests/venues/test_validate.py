@@ -83,7 +83,7 @@ def test_a_file_that_is_not_yaml_is_reported_not_skipped(tmp_path):
     shutil.copy(FIXTURES / "venues" / "valid" / "minimal.yaml", folder / "minimal.yml")
     problems = read_catalogue(folder, tmp_path).problems
     assert [problem.message for problem in problems] == [
-        'venue files must end in .yaml: rename the file, for example "central-library.yaml".'
+        'venue files must end in .yaml: rename the file, for example "minimal.yaml".'
     ]
 
 
