@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .load import load_file, venue_files
+from .load import load_file, unpublished_files, venue_files
 from .model import Problem, Venue, venue_from_data
 from .validate import check_duplicates, check_rules, check_schema
 
@@ -26,7 +26,7 @@ class Catalogue:
 
 def read_catalogue(directory: Path, display_root: Path | None = None) -> Catalogue:
     """Load and check every venue file in a folder, collecting every problem."""
-    catalogue = Catalogue()
+    catalogue = Catalogue(problems=unpublished_files(directory, display_root))
     loaded_files = []
     for path in venue_files(directory):
         loaded, problems = load_file(path, display_root)

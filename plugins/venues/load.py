@@ -285,9 +285,34 @@ def load_file(path: Path, display_root: Path | None = None) -> tuple[LoadedFile,
 
 
 def venue_files(directory: Path) -> list[Path]:
-    """List venue files in a folder, sorted; names starting with _ are templates, not venues."""
+    """List venue files in a folder, sorted; hidden files and names starting with _ are not venues."""
     files = [p for p in directory.iterdir() if p.is_file() and not p.name.startswith((".", "_"))]
     return sorted(files)
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
+TEMPLATE_NAME = "_template.yaml"
+
+
+def unpublished_files(directory: Path, display_root: Path | None = None) -> list[Problem]:
+    """Return a problem for each YAML file in the folder that venue_files leaves out, but the template."""
+    # Every YAML file in the folder is either on the site or an error: a file skipped in silence looks published.
+    root = display_root or directory.parent
+    folder = _display(directory, root)
+    problems = []
+    for path in sorted(directory.rglob("*")):
+        inside = path.relative_to(directory).parts
+        if any(part.startswith(".") for part in inside) or path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
+            continue
+        source = _display(path, root)
+        if len(inside) > 1:
+            problems.append(Problem(source, 1, 1, f"this file is in a subfolder, and only files directly in {folder}/ "
+                                                  f"are published. Move it to {folder}/ or delete it."))
+        elif path.name.startswith("_") and path.name != TEMPLATE_NAME:
+            name = path.stem.lstrip("_") or "name-of-the-venue"
+            problems.append(Problem(source, 1, 1, f"a file name starting with _ is not published (only {TEMPLATE_NAME} "
+                                                  f"may start with _). Rename it to {name}.yaml, or delete it."))
+    return problems
 
 
 def _display(path: Path, root: Path | None) -> str:
