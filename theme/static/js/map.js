@@ -118,11 +118,17 @@
   });
 
   // A popup's "open now" is worked out when it opens, at the reader's time, in the page's words
-  // (js/open-now.js); before Leaflet measures the popup, so it fits.
+  // (js/open-now.js), and an example place's tag gets the page's word; before Leaflet measures the popup, so it fits.
   L.Popup.addInitHook(function () {
     this.on("contentupdate", function () {
-      if (window.sosOpenNow && this.getElement()) {
-        window.sosOpenNow.render(this.getElement());
+      var element = this.getElement();
+      if (element && words.example) {
+        Array.prototype.forEach.call(element.querySelectorAll("[data-example-tag]"), function (tag) {
+          tag.textContent = words.example;
+        });
+      }
+      if (window.sosOpenNow && element) {
+        window.sosOpenNow.render(element);
       }
     });
   });
