@@ -61,6 +61,9 @@ TEMPLATE_PLACEHOLDERS = {
     ("contact", "website"): "website",
 }
 
+# What to show in a fix when what the coordinator typed is not known.
+_EXAMPLE_TEXT = {"phone": "01632 960 123", "postcode": "PO1 2AB", "name": "Central Library"}
+
 YAML_BOOLEANS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
 
 
@@ -138,7 +141,8 @@ def _wrong_type_message(loaded: LoadedFile, path: tuple, wanted: str, value: obj
         if typed is not None:
             lost = " (and a number starting with 0 loses its 0)" if typed.lstrip("+").startswith("0") else ""
             return f'{name}: {typed} is read as a number{lost}, not as a text. Put it in quotes: {key}: "{typed}".'
-        return f'{name} was read as a number ({value}), not as a text. Put the value in "double quotes".'
+        return (f"{name} was read as a number ({value}), not as a text, so a leading 0 is lost and the digits may "
+                f'change. Put the value in double quotes as you wrote it, for example {key}: "{_EXAMPLE_TEXT.get(key, "...")}".')
     if isinstance(value, str) and wanted in {"integer", "number"}:
         number = value.strip().replace(",", ".") if wanted == "number" else value.strip()
         if re.fullmatch(r"[-+]?\d+" if wanted == "integer" else r"[-+]?\d+(\.\d+)?", number):
@@ -224,9 +228,9 @@ def _schema_messages(error: jsonschema.ValidationError, loaded: LoadedFile) -> l
         options = [option["const"] for option in error.validator_value]
         if isinstance(value, bool):
             typed = _typed(loaded, path, value)
-            said = f"{typed} is" if typed is not None else "this word is"
-            return [(path, False, f"{name}: {said} read as true or false (like yes, no, on and off), not as one of "
-                                  f'the choices. Use one of: {", ".join(options)}.')]
+            said = f"{typed} is" if typed is not None else "yes, no, on, off, true and false are"
+            return [(path, False, f"{name}: {said} read as true or false, not as one of the choices. "
+                                  f'Use one of: {", ".join(options)}.')]
         return [(path, False, f'{name}: "{value}" is not one of the choices.{_closest(value, options)} '
                               f'Use one of: {", ".join(options)}.')]
     if keyword == "oneOf" and path == ("description",):
@@ -251,6 +255,8 @@ def _schema_messages(error: jsonschema.ValidationError, loaded: LoadedFile) -> l
                               f"{subschema_at(path).get('description', '')}".strip())]
     if keyword == "uniqueItems":
         return [(path, False, f"{name} lists the same item twice. Keep each item once.")]
+    if keyword == "contains" and any(_suggested_code(item) == "en" for item in value if isinstance(item, str)):
+        return []  # check_rules already says to write en for the language written out (English)
     if keyword == "contains":
         return [(path, False, f"{name} must include en (English): staff are trained in English.")]
     if keyword == "maxLength":
@@ -338,7 +344,7 @@ def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
     problems = []
     if trained and trained > today:
         problems.append(Problem(loaded.source, *loaded.where(("accreditation", "trained_on")),
-                                f"accreditation: trained_on ({trained}) is after today ({today}): write the day the "
+                                f"accreditation: trained_on ({trained}) is in the future: write the day the "
                                 "training took place, as YYYY-MM-DD. Add a venue only once its training is done."))
     if trained and renew and renew <= trained:
         problems.append(Problem(loaded.source, *loaded.where(("accreditation", "renew_by")),
@@ -381,12 +387,17 @@ def _codes_by_language_name() -> dict[str, str]:
     return {name.casefold(): code for code, name in Locale("en").languages.items() if LANGUAGE_CODE.match(code)}
 
 
-def _language_hint(word: str) -> str:
-    hint = PATTERN_HINTS["languages"]
+def _suggested_code(word: str) -> str | None:
+    """Return the code a coordinator likely meant: "ar" for "Arabic" or "AR", or None."""
     code = _codes_by_language_name().get(word.strip().casefold())
     if code is None and _is_language_code(word.strip().lower()):
         code = word.strip().lower()
-    return f'{hint} Write "{code}" instead.' if code else hint
+    return code
+
+
+def _language_hint(word: str) -> str:
+    code = _suggested_code(word)
+    return f'{PATTERN_HINTS["languages"]} Write "{code}" instead.' if code else PATTERN_HINTS["languages"]
 
 
 def _description_links(data: dict) -> list[tuple[tuple, str]]:

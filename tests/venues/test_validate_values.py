@@ -1,0 +1,151 @@
+"""Venue values a coordinator gets wrong: each is refused with the file, the line and the fix in plain words."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import shutil
+
+import pytest
+import yaml
+from venues.catalogue import read_catalogue
+from venues.load import load_text
+from venues.schema import SCHEMA_PATH
+from venues.validate import PATTERN_HINTS, check_rules, check_schema
+
+from tests.conftest import FIXTURES, ROOT
+
+TEMPLATE = ROOT / "venues" / "_template.yaml"
+MINIMAL = FIXTURES / "venues" / "valid" / "minimal.yaml"
+DRAMA_NUMBER = re.compile(r"(?:01632|\+44 1632) ?960 ?\d{3}")  # Ofcom's numbers for drama: 01632 960000 to 960999
+
+
+def loaded_venue(text: str):
+    loaded, problems = load_text(text, "venues/x.yaml", "x")
+    assert problems == []
+    return loaded
+
+
+def messages(tmp_path, name: str, text: str) -> list[str]:
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return [str(problem) for problem in read_catalogue(folder, tmp_path).problems]
+
+
+def test_the_template_copied_unchanged_is_refused_at_each_left_over_value(tmp_path):
+    found = messages(tmp_path, "new-venue.yaml", TEMPLATE.read_text(encoding="utf-8"))
+    template = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    left_over = [message for message in found if "left over from venues/_template.yaml" in message
+                 or "is the map point from venues/_template.yaml" in message]
+    assert left_over == found
+    for value in (template["name"], template["address"]["street"], template["opening_hours"],
+                  *template["contact"].values()):
+        assert sum(f'"{value}" is left over' in message for message in found) == 1, value
+    assert sum(message.startswith("venues/new-venue.yaml:") for message in found) == len(found) == 8
+
+
+def test_the_template_is_a_valid_example_venue(tmp_path):
+    text = TEMPLATE.read_text(encoding="utf-8") + "example: true\n"
+    assert messages(tmp_path, "new-venue.yaml", text) == []
+
+
+def test_an_edited_template_value_is_accepted(tmp_path):
+    text = TEMPLATE.read_text(encoding="utf-8").replace("Name of the Venue", "Eastney Community Hall")
+    assert not any('name: "' in message for message in messages(tmp_path, "new-venue.yaml", text))
+
+
+def test_example_numbers_in_the_template_hints_and_schema_are_ofcom_drama_numbers():
+    template = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    assert DRAMA_NUMBER.fullmatch(template["contact"]["phone"])
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    for text in (PATTERN_HINTS["phone"], schema["properties"]["contact"]["properties"]["phone"]["description"]):
+        numbers = re.findall(r'"([+0-9 ]{8,})"', text)
+        assert numbers and all(DRAMA_NUMBER.fullmatch(number) for number in numbers), text
+
+
+def test_a_file_ending_in_yaml_txt_is_told_only_to_end_in_yaml(tmp_path):
+    found = messages(tmp_path, "central-library.yaml.txt", MINIMAL.read_text(encoding="utf-8"))
+    assert found == ['venues/central-library.yaml.txt:1:1: venue files must end in .yaml: rename the file, '
+                     'for example "central-library.yaml".']
+
+
+def test_a_bad_name_with_a_wrong_ending_is_told_the_ending_first(tmp_path):
+    found = messages(tmp_path, "Central Library.txt", MINIMAL.read_text(encoding="utf-8"))
+    assert found == ['venues/Central Library.txt:1:1: venue files must end in .yaml: rename the file, '
+                     'for example "central-library.yaml".']
+
+
+@pytest.mark.parametrize(("today", "refused"), [
+    (datetime.date(2025, 12, 31), True),
+    (datetime.date(2026, 1, 1), False),  # trained on the build day itself
+    (datetime.date(2026, 6, 1), False),
+])
+def test_a_training_after_the_build_day_is_refused(today, refused):
+    loaded = loaded_venue(MINIMAL.read_text(encoding="utf-8"))
+    found = [problem.message for problem in check_rules(loaded, today=today)]
+    assert found == (["accreditation: trained_on (2026-01-01) is in the future: write the day the training took "
+                      "place, as YYYY-MM-DD. Add a venue only once its training is done."] if refused else [])
+
+
+@pytest.mark.parametrize(("hours", "meant"), [
+    ("Mon-Fri 09:00-17:00; Sat 10:00-13:00", "Mo-Fr 09:00-17:00; Sa 10:00-13:00"),
+    ("Monday to Friday 9am-5pm", "Mo-Fr 09:00-17:00"),
+    ("Tues-Thurs 10am-4.30pm", "Tu-Th 10:00-16:30"),
+    ("Mo-Fr 9.00-17.00", "Mo-Fr 09:00-17:00"),
+    ("“Mo-Fr 09:00-17:00”", "Mo-Fr 09:00-17:00"),
+    ("Mo–Fr 09:00–17:00", "Mo-Fr 09:00-17:00"),
+    ("Mo-Fr 09:00-17:00 Sa 10:00-13:00", "Mo-Fr 09:00-17:00; Sa 10:00-13:00"),
+    ("Mo-Fr: 09:00-17:00", "Mo-Fr 09:00-17:00"),
+    ("Mo-Fr 09:00-17:00;", "Mo-Fr 09:00-17:00"),
+    ("Mo-Fr 12pm-12:30pm", "Mo-Fr 12:00-12:30"),
+])
+def test_opening_hours_slips_get_a_corrected_version_and_no_parser_output(hours, meant):
+    loaded = loaded_venue(MINIMAL.read_text(encoding="utf-8") + f"opening_hours: {json.dumps(hours, ensure_ascii=False)}\n")
+    [message] = [problem.message for problem in check_rules(loaded)]
+    assert f'Did you mean "{meant}"?' in message
+    assert message.endswith('Write it like "Mo-Fr 09:00-17:00; Sa 10:00-16:00; PH off" (days are Mo Tu We Th Fr Sa '
+                            "Su, PH is public holidays), or delete the line if you do not know the hours.")
+    assert "-->" not in message and "expected" not in message and "EOI" not in message
+
+
+@pytest.mark.parametrize(("written", "code"), [("English", "en"), ("Arabic", "ar"), ("persian", "fa"),
+                                               ("Tigrinya", "ti"), ("UK", "uk"), ("Central Kurdish", "ckb")])
+def test_a_language_written_as_a_name_or_in_capitals_is_given_its_code_once(written, code):
+    loaded = loaded_venue(MINIMAL.read_text(encoding="utf-8").replace("languages: [en]", f"languages: [en, {written}]"))
+    found = [problem.message for problem in check_schema(loaded) + check_rules(loaded)]
+    assert found == [f'languages (item 2): "{written}" is not a language code. Use a short code such as en, ar, fa, '
+                     f'ps, ckb, ti, uk, sq or vi. Write "{code}" instead.']
+
+
+def test_what_the_coordinator_typed_is_quoted_when_the_loader_keeps_it():
+    text = MINIMAL.read_text(encoding="utf-8") + "status: yes\ncontact:\n  phone: 02371234567\n"
+    loaded = loaded_venue(text)
+    # The source text of each scalar, as load.py can keep it (LoadedFile.scalar_text).
+    loaded.scalar_text = {("status",): "yes", ("contact", "phone"): "02371234567"}
+    assert sorted(problem.message for problem in check_schema(loaded)) == [
+        'contact: phone: 02371234567 is read as a number (and a number starting with 0 loses its 0), not as a text. '
+        'Put it in quotes: phone: "02371234567".',
+        "status: yes is read as true or false, not as one of the choices. Use one of: active, suspended.",
+    ]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("  lat: 50,7976", 'location: lat: "50,7976" has a comma: write the number with a dot, lat: 50.7976.'),
+    ('  lat: "50.7976"', 'location: lat: "50.7976" is in quotes, so it is read as a text. Remove the quotes: lat: 50.7976.'),
+])
+def test_a_number_written_as_text_gets_the_number_to_write(line, message):
+    loaded = loaded_venue(MINIMAL.read_text(encoding="utf-8") + f"location:\n{line}\n  lon: -1.09\n")
+    assert [problem.message for problem in check_schema(loaded)] == [message]
+
+
+def test_an_example_venue_may_use_example_addresses_but_a_real_one_may_not(tmp_path):
+    example = FIXTURES / "venues" / "valid" / "rule-example-venue-keeps-template-values.yaml"
+    real = example.read_text(encoding="utf-8").replace("example: true", "example: false")
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    shutil.copy(example, folder / "example-venue.yaml")
+    (folder / "real-venue.yaml").write_text(real.replace("Name of the Venue", "Real Venue"), encoding="utf-8")
+    problems = read_catalogue(folder, tmp_path).problems
+    assert {problem.file for problem in problems} == {"venues/real-venue.yaml"}
