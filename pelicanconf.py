@@ -61,7 +61,7 @@ TRANSLATIONS_HELP_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanct
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters: Pelican imports plugins one by one, and geocoding uses the venues plugin's model.
-PLUGINS = ["translations", "venues", "geocoding", "venue_map"]
+PLUGINS = ["translations", "venues", "geocoding", "venue_map", "minify"]
 
 # venues: one YAML file per accredited venue.
 VENUES_PATH = str(ROOT / "venues")
@@ -69,6 +69,9 @@ VENUES_TODAY = None  # a datetime.date to build "as of" a day; None means today
 VENUES_RENEWAL_WARNING_DAYS = 30
 VENUES_SCHEDULE_DAYS = 60  # days of opening hours each page carries for "open now"; the site is rebuilt daily
 VENUES_REPORT_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/issues/new?template=report-a-problem.yml&venue={slug}"
+
+# minify: the theme's own CSS and JavaScript are served minified (Leaflet's scripts come minified).
+MINIFY_ENABLED = True
 
 # geocoding: file location, then cache, then Nominatim, then the postcode centroid.
 GEOCODING_CACHE_PATH = str(ROOT / "data" / "geocode-cache.json")

@@ -1,0 +1,31 @@
+"""The built site serves its own stylesheets and scripts minified, and Leaflet's scripts as their package ships them."""
+
+from __future__ import annotations
+
+import gzip
+
+from tests.conftest import ROOT, build_site
+
+THEME = ROOT / "theme" / "static"
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def test_own_scripts_and_stylesheets_are_minified(example_site):
+    for name in ["js/map.js", "js/directory.js", "js/open-now.js", "css/site.css", "css/map.css", "vendor/leaflet/leaflet.css"]:
+        source, served = (THEME / name).read_bytes(), (example_site / "theme" / name).read_bytes()
+        assert gzip_size(served) < 0.9 * gzip_size(source), name
+        assert b"\n  //" not in served and b"/* " not in served, name  # comments are gone
+
+
+def test_leaflet_scripts_keep_their_licence_notices(example_site):
+    for name in ["vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js"]:
+        assert (example_site / "theme" / name).read_bytes() == (THEME / name).read_bytes()
+    assert b"@preserve" in (example_site / "theme" / "vendor/leaflet/leaflet.js").read_bytes()
+
+
+def test_the_setting_turns_minifying_off(tmp_path):
+    site = build_site(tmp_path, MINIFY_ENABLED=False)
+    assert (site / "theme" / "js" / "map.js").read_bytes() == (THEME / "js" / "map.js").read_bytes()
