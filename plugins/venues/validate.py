@@ -61,9 +61,6 @@ TEMPLATE_PLACEHOLDERS = {
     ("contact", "website"): "website",
 }
 
-# What to show in a fix when what the coordinator typed is not known.
-_EXAMPLE_TEXT = {"phone": "01632 960 123", "postcode": "PO1 2AB", "name": "Central Library"}
-
 YAML_BOOLEANS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
 
 
@@ -141,8 +138,10 @@ def _wrong_type_message(loaded: LoadedFile, path: tuple, wanted: str, value: obj
         if typed is not None:
             lost = " (and a number starting with 0 loses its 0)" if typed.lstrip("+").startswith("0") else ""
             return f'{name}: {typed} is read as a number{lost}, not as a text. Put it in quotes: {key}: "{typed}".'
-        return (f"{name} was read as a number ({value}), not as a text, so a leading 0 is lost and the digits may "
-                f'change. Put the value in double quotes as you wrote it, for example {key}: "{_EXAMPLE_TEXT.get(key, "...")}".')
+        if key == "phone":  # YAML reads 0237... as an octal number: what it holds is not what was typed
+            return (f"{name} was read as a number ({value}), not as a text, so its leading 0 is lost and its digits "
+                    'may change. Put the number in double quotes as you wrote it, for example phone: "01632 960 123".')
+        return f'{name}: {value} is read as a number, not as a text. Put it in quotes: {key}: "{value}".'
     if isinstance(value, str) and wanted in {"integer", "number"}:
         number = value.strip().replace(",", ".") if wanted == "number" else value.strip()
         if re.fullmatch(r"[-+]?\d+" if wanted == "integer" else r"[-+]?\d+(\.\d+)?", number):
@@ -174,6 +173,9 @@ def _description_messages(loaded: LoadedFile, error: jsonschema.ValidationError)
     # jsonschema rank them. Language keys are checked, once, by check_rules.
     causes = [cause for cause in error.context
               if list(cause.relative_schema_path)[1:] != ["type"] and "propertyNames" not in cause.relative_schema_path]
+    if isinstance(error.instance, dict) and any(_suggested_code(key) == "en" for key in error.instance):
+        # "EN:" or "english:" is the English text under a wrong key: check_rules says which code to write.
+        causes = [cause for cause in causes if cause.validator != "required"]
     if not causes:
         if error.instance is None:
             return [(tuple(error.absolute_path), False, _empty_message(tuple(error.absolute_path)))]
