@@ -164,31 +164,50 @@ def _values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Probl
     """Return a problem for each unquoted value that a # cuts short, e.g. street: Unit 3 #2 Example Street."""
     problems = []
     in_brackets = 0
-    for token in tokens:
+    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
         if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
             in_brackets += 1
         elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
             in_brackets -= 1
-        elif isinstance(token, yaml.ScalarToken) and token.plain:
-            end = token.end_mark
-            rest = _line_from(end.buffer, end.pointer)
-            stuck = STUCK_COMMENT.match(rest)
-            if not stuck:
-                continue
-            column = end.column + len(stuck.group(1)) + 1
-            kept = f'the # and the text after it are dropped (YAML reads them as a note), so only "{token.value}" is kept.'
-            if in_brackets:
-                fix = "Put that item in double quotes, with the # inside them."
-            elif token.start_mark.line != end.line:
-                fix = "Put the whole value in double quotes."
-            else:
-                line = _line_from(end.buffer, end.pointer - end.column)
-                start = token.start_mark.column
-                value = line[start:].rstrip().replace("\\", "\\\\").replace('"', '\\"')
-                fixed = (line[:start] + '"' + value + '"').strip()
-                fix = f"Put the whole value in double quotes, like this: {fixed}"
-            problems.append(Problem(source, end.line + 1, column, f"{kept} {fix}"))
+        end = token.end_mark
+        stuck = STUCK_COMMENT.match(_line_from(end.buffer, end.pointer))
+        if not stuck:
+            continue
+        column = end.column + len(stuck.group(1)) + 1
+        if isinstance(token, yaml.ScalarToken) and token.plain:
+            said = f'the # and the text after it are dropped (YAML reads them as a note), so only "{token.value}" is kept.'
+            start = token.start_mark
+        elif isinstance(token, (yaml.ValueToken, yaml.BlockEntryToken)) and not in_brackets \
+                and isinstance(following, EMPTY_VALUE_ENDS):
+            said = "a value starting with # is read as a note, so the value is left empty."
+            start = _mark_at(end, column - 1)
+        else:
+            continue
+        if in_brackets:
+            fix = "Put that item in double quotes, with the # inside them."
+        elif start.line != end.line:
+            fix = "Put the whole value in double quotes."
+        else:
+            fix = f"Put the whole value in double quotes, like this: {_quoted_to_line_end(start)}"
+        problems.append(Problem(source, end.line + 1, column, f"{said} {fix}"))
     return problems
+
+
+# After "field:" or "-" with nothing but a note, these tokens show that the value is empty (not a group below it).
+EMPTY_VALUE_ENDS = (yaml.KeyToken, yaml.BlockEntryToken, yaml.BlockEndToken, yaml.StreamEndToken)
+
+
+def _mark_at(mark: yaml.Mark, column: int) -> yaml.Mark:
+    """Return a mark at another column of the same line."""
+    pointer = mark.pointer - mark.column + column
+    return yaml.Mark(mark.name, pointer, mark.line, column, mark.buffer, pointer)
+
+
+def _quoted_to_line_end(start: yaml.Mark) -> str:
+    """Return the line with everything from start to its end put in double quotes, e.g. street: "Unit 3 #2"."""
+    line = _line_from(start.buffer, start.pointer - start.column)
+    value = line[start.column:].rstrip().replace("\\", "\\\\").replace('"', '\\"')
+    return (line[:start.column] + '"' + value + '"').strip()
 
 
 def _line_from(buffer: str, pointer: int) -> str:
@@ -224,6 +243,21 @@ def _syntax_problem(error: yaml.MarkedYAMLError, tokens: list[yaml.Token], sourc
     quote = _quote_closed_late(tokens, found)
     if quote:
         return _unclosed_quote(source, quote.start_mark)
+    quote = _quote_followed_by_text(tokens, found)
+    if quote:
+        start = quote.start_mark
+        line = _line_from(start.buffer, start.pointer - start.column)
+        value = line[start.column:].rstrip()
+        if quote.style == "'":
+            other, fixed = "double", _quoted_to_line_end(start)
+        else:
+            other, fixed = "single", (line[:start.column] + "'" + value.replace("'", "''") + "'").strip()
+        return _at(source, found, f"line {found.line + 1} has text after the closing quote ({quote.style}): put the "
+                                  "whole value inside the quotes. To keep the quote marks as part of the value, put "
+                                  f"{other} quotes around it: {fixed}")
+    if problem.startswith("expected <block end>") and "<block" in problem.removeprefix("expected <block end>"):
+        return _at(source, found, f"line {found.line + 1} is not lined up with the lines above it: start it with the "
+                                  "same number of spaces as the other lines of its group.")
     return _at(source, found, f"this is not valid YAML: {problem}. Check the indentation (use spaces, not tabs) "
                               "and put text containing a colon (:) or # in quotes.")
 
@@ -246,6 +280,16 @@ def _quote_closed_late(tokens: list[yaml.Token], found: yaml.Mark | None) -> yam
     late = [token for token in tokens if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'")
             and token.start_mark.line < token.end_mark.line == found.line and token.end_mark.index <= found.index]
     return late[-1] if late else None
+
+
+def _quote_followed_by_text(tokens: list[yaml.Token], found: yaml.Mark | None) -> yaml.Token | None:
+    """Return a quoted value that more text follows on its line, as in name: "The Hub" Cafe."""
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        if found and token.start_mark.index == found.index and isinstance(token, yaml.ScalarToken) \
+                and isinstance(before, yaml.ScalarToken) and before.style in ("\"", "'") \
+                and before.start_mark.line == before.end_mark.line == found.line:
+            return before
+    return None
 
 
 def _missing_colon(opened: yaml.Mark) -> str:

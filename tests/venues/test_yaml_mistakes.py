@@ -83,3 +83,34 @@ def test_a_backslash_in_double_quotes_is_explained():
         "4:14: a backslash (\\) inside double quotes must be written twice (\\\\). "
         "Or put the value in single quotes (') instead."
     ]
+
+
+def test_a_value_that_starts_with_a_hash_is_not_left_empty_in_silence():
+    text = MINIMAL.replace("  street: 1 Test Road", "  street: #2 Test Road")
+    assert problems_in(text) == [
+        '4:11: a value starting with # is read as a note, so the value is left empty. '
+        'Put the whole value in double quotes, like this: street: "#2 Test Road"'
+    ]
+
+
+def test_a_list_item_that_starts_with_a_hash_is_not_left_empty_in_silence():
+    text = MINIMAL.replace("languages: [en]", "languages:\n- en\n- #ar")
+    assert problems_in(text) == [
+        '9:3: a value starting with # is read as a note, so the value is left empty. '
+        'Put the whole value in double quotes, like this: - "#ar"'
+    ]
+
+
+def test_a_note_stuck_to_the_colon_of_a_group_stays_a_note():
+    loaded, problems = load_text(MINIMAL.replace("address:", "address: #where it is"), "venues/x.yaml", "x")
+    assert problems == []
+    assert loaded.data["address"]["street"] == "1 Test Road"
+
+
+def test_text_after_a_single_quote_is_told_to_use_double_quotes():
+    text = MINIMAL.replace("name: Minimal Test Venue", "name: 'The Hub' Cafe")
+    assert problems_in(text) == [
+        "1:17: line 1 has text after the closing quote ('): put the whole value inside the quotes. "
+        """To keep the quote marks as part of the value, put double quotes around it: name: "'The Hub' Cafe\""""
+    ]
+
