@@ -52,6 +52,7 @@ PATTERN_HINTS = {
 # Fields whose template value is a stand-in that no real venue shares, with the words for what to write instead.
 # Choices (kind, offers...), the town, dates and counts are left out: a real venue may honestly match them.
 # The postcode is left out too: the template's is a real Portsmouth postcode that a venue may have.
+# The description texts and the location (both numbers at once) are compared on their own, below.
 TEMPLATE_PLACEHOLDERS = {
     ("name",): "name",
     ("address", "street"): "street",
@@ -61,7 +62,7 @@ TEMPLATE_PLACEHOLDERS = {
     ("contact", "website"): "website",
 }
 
-YAML_BOOLEANS = {"yes", "no", "true", "false", "on", "off", "y", "n"}
+YAML_BOOLEANS = {"yes", "no", "true", "false", "on", "off"}
 
 
 def _validator():
@@ -300,13 +301,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
     problems = _check_file_name(loaded)
     problems += _check_dates(loaded, today)
     problems += _check_language_codes(loaded)
-    postcode = data.get("address", {}).get("postcode") if isinstance(data.get("address"), dict) else None
-    compact = "".join(postcode.split()).upper() if isinstance(postcode, str) else ""
-    if compact.startswith("P0") and len(compact) >= 5:
-        fixed = text.normalise_postcode("PO" + compact[2:])
-        problems.append(Problem(source, *loaded.where(("address", "postcode")),
-                                f'address: postcode: "{postcode}" starts with P and zero: the second character is '
-                                f"the letter O, not zero: {fixed}."))
+    problems += _check_postcode(loaded)
     hours = data.get("opening_hours")
     if isinstance(hours, str) and not opening_hours.validate(hours):
         problems.append(Problem(source, *loaded.where(("opening_hours",)), _hours_message(hours)))
@@ -337,6 +332,18 @@ def _check_file_name(loaded: LoadedFile) -> list[Problem]:
         return [Problem(loaded.source, 1, 1, f'the file name "{loaded.slug}" must use only small letters, numbers '
                                              'and dashes, for example "central-library.yaml".')]
     return []
+
+
+def _check_postcode(loaded: LoadedFile) -> list[Problem]:
+    """Refuse "P01 2AB": the pattern allows a P0 district, but Portsmouth's postcodes start with the letters PO."""
+    address = loaded.data.get("address") if isinstance(loaded.data.get("address"), dict) else {}
+    postcode = address.get("postcode")
+    compact = "".join(postcode.split()).upper() if isinstance(postcode, str) else ""
+    if not (compact.startswith("P0") and len(compact) >= 5):
+        return []
+    return [Problem(loaded.source, *loaded.where(("address", "postcode")),
+                    f'address: postcode: "{postcode}" starts with P and zero: the second character is the letter O, '
+                    f'not zero: {text.normalise_postcode("PO" + compact[2:])}.')]
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
