@@ -224,9 +224,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, tokens: list[yaml.Token], sourc
     problem = (error.problem or "").strip()
     found = error.problem_mark or error.context_mark
     opened = error.context_mark
+    if found is None:
+        return Problem(source, 1, 1, f"this is not valid YAML: {problem}.")
     if "\\t" in problem or "tab" in problem:  # PyYAML writes the tab as \t
         return _at(source, found, f"line {found.line + 1} has a tab character, which YAML does not allow here. "
                                   "Use spaces, not tabs: replace the tab with spaces.")
+    # PyYAML's context mark is where the mistake started: the key without a colon, the open quote or bracket.
     if context == "while scanning a quoted scalar" and opened:
         return _unclosed_quote(source, opened)
     if context == "while scanning a double-quoted scalar" and "escape" in problem:
@@ -234,32 +237,25 @@ def _syntax_problem(error: yaml.MarkedYAMLError, tokens: list[yaml.Token], sourc
                                   "Or put the value in single quotes (') instead.")
     if context == "while scanning a simple key" and opened:
         return _at(source, opened, _missing_colon(opened))
-    if context.startswith("while parsing a flow") and opened and found and opened.line < found.line:
+    if context in ("while parsing a flow sequence", "while parsing a flow mapping") and opened and opened.line < found.line:
         bracket = opened.buffer[opened.pointer]
-        closing = {"[": "]", "{": "}"}.get(bracket, "]")
         return _at(source, opened, f"the {bracket} on line {opened.line + 1} is never closed. "
-                                   f"Add {closing} at the end of the list on that line, for example "
+                                   f"Add {CLOSING[bracket]} at the end of the list on that line, for example "
                                    "offers: [safe-space, wifi].")
     quote = _quote_closed_late(tokens, found)
     if quote:
         return _unclosed_quote(source, quote.start_mark)
     quote = _quote_followed_by_text(tokens, found)
     if quote:
-        start = quote.start_mark
-        line = _line_from(start.buffer, start.pointer - start.column)
-        value = line[start.column:].rstrip()
-        if quote.style == "'":
-            other, fixed = "double", _quoted_to_line_end(start)
-        else:
-            other, fixed = "single", (line[:start.column] + "'" + value.replace("'", "''") + "'").strip()
-        return _at(source, found, f"line {found.line + 1} has text after the closing quote ({quote.style}): put the "
-                                  "whole value inside the quotes. To keep the quote marks as part of the value, put "
-                                  f"{other} quotes around it: {fixed}")
+        return _at(source, found, _text_after_quote(quote))
     if problem.startswith("expected <block end>") and "<block" in problem.removeprefix("expected <block end>"):
         return _at(source, found, f"line {found.line + 1} is not lined up with the lines above it: start it with the "
                                   "same number of spaces as the other lines of its group.")
     return _at(source, found, f"this is not valid YAML: {problem}. Check the indentation (use spaces, not tabs) "
                               "and put text containing a colon (:) or # in quotes.")
+
+
+CLOSING = {"[": "]", "{": "}"}
 
 
 def _at(source: str, mark: yaml.Mark | None, message: str) -> Problem:
@@ -290,6 +286,19 @@ def _quote_followed_by_text(tokens: list[yaml.Token], found: yaml.Mark | None) -
                 and before.start_mark.line == before.end_mark.line == found.line:
             return before
     return None
+
+
+def _text_after_quote(quote: yaml.ScalarToken) -> str:
+    """Explain text after a closing quote, showing the line with the other kind of quotes around the whole value."""
+    start = quote.start_mark
+    line = _line_from(start.buffer, start.pointer - start.column)
+    if quote.style == "'":
+        other, fixed = "double", _quoted_to_line_end(start)
+    else:
+        value = line[start.column:].rstrip().replace("'", "''")
+        other, fixed = "single", (line[:start.column] + "'" + value + "'").strip()
+    return (f"line {start.line + 1} has text after the closing quote ({quote.style}): put the whole value inside the "
+            f"quotes. To keep the quote marks as part of the value, put {other} quotes around it: {fixed}")
 
 
 def _missing_colon(opened: yaml.Mark) -> str:
