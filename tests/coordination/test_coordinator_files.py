@@ -55,13 +55,16 @@ def test_field_reference_names_every_field_and_choice():
             assert f"| `{key}` | {choice.title} |" in text
 
 
-def test_template_is_a_valid_venue_once_copied(tmp_path):
+def test_template_copied_unchanged_asks_for_the_venues_own_words_and_nothing_else(tmp_path):
+    # The copy is well-formed: every problem is a value the coordinator has still to replace.
     folder = tmp_path / "venues"
     folder.mkdir()
     shutil.copy(TEMPLATE, folder / "new-venue.yaml")
     catalogue = read_catalogue(folder, tmp_path)
-    assert catalogue.problems == []
-    assert [venue.slug for venue in catalogue.venues] == ["new-venue"]
+    messages = [problem.message for problem in catalogue.problems]
+    assert len(messages) >= 5
+    assert all("from venues/_template.yaml" in message for message in messages), messages
+    assert [problem.severity for problem in catalogue.problems] == ["error"] * len(messages)
 
 
 def test_template_is_not_read_as_a_venue():
