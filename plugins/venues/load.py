@@ -156,7 +156,8 @@ def _invisible_spaces(text: str, source: str) -> list[Problem]:
 # "field:", it moves the line out of its group or glues the field name to its value.
 INVISIBLE_INDENT = re.compile(r"^([ \t]*)\u00a0[ \t\u00a0]*\S")
 INVISIBLE_AFTER_KEY = re.compile(r"^([ \t]*[A-Za-z_][A-Za-z0-9_-]*:)\u00a0")
-# A comment must follow a space; one stuck to its text ("#2", "#3") is a number or a name, not a note.
+# A note after a value starts "# " (as in venues/_template.yaml); a # stuck to the text after it ("#2", "room #3")
+# is part of the value, which YAML would still cut there.
 STUCK_COMMENT = re.compile(r"([ \t]+)#\S")
 
 
