@@ -35,6 +35,9 @@ class LoadedFile:
     data: object = None
     value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # What the coordinator typed for each single value, e.g. "yes" for status: yes (read as True) or
+    # "02371234567" for phone: 02371234567 (read as the octal number 333789559): messages quote it back.
+    scalar_text: dict[Path_, str] = field(default_factory=dict)
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Return (line, column) of a value (or its key), or of its nearest parent."""
@@ -77,6 +80,10 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, loaded: LoadedFile, pr
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, (*path, index), loaded, problems) for index, item in enumerate(node.value)]
+    # The node's text is what was typed, before YAML turns yes into True or 0237... into a number. For an unquoted
+    # value on one line it is the very text in the file; elsewhere the file also holds YAML's own marks (quotes,
+    # a tag, > or |, line breaks and indents), which the node's text leaves out and messages do not need.
+    loaded.scalar_text[path] = node.value
     return loader.construct_object(node, deep=True)
 
 

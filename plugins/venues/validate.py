@@ -95,12 +95,28 @@ def _choices(subschema: dict) -> list[str]:
 
 
 def _typed(loaded: LoadedFile, path: tuple, value: object) -> str | None:
-    """Return the text the coordinator typed for a value, or None when only the value read is known."""
-    # load.py can keep each scalar's source text (LoadedFile.scalar_text); without it a string is its own text.
-    typed = getattr(loaded, "scalar_text", {}).get(tuple(path))
-    if typed is not None:
+    """Return the text the coordinator typed for a single value (yes, not True), or None for a list or group."""
+    typed = loaded.scalar_text.get(tuple(path))
+    if typed is not None or isinstance(value, list | dict):
         return typed
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) else str(value)
+
+
+def _in_quotes(path: tuple, typed: str) -> str:
+    """Write a value the way to type it as a text: phone: "023 7123 4567", or "no" for a list item."""
+    quoted = '"' + typed.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{path[-1]}: {quoted}" if path and isinstance(path[-1], str) else quoted
+
+
+def _spaced_phone(digits: str) -> str:
+    """Group an 11-digit UK number the usual way: 023 7123 4567, 0161 496 0123, 07700 900123, 01632 960123."""
+    if not re.fullmatch(r"0\d{10}", digits):
+        return digits
+    if digits.startswith("02"):
+        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+    if digits.startswith(("011", "03", "08", "09")) or (digits.startswith("01") and digits[3] == "1"):
+        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+    return f"{digits[:5]} {digits[5:]}"
 
 
 def _is_required(path: tuple) -> bool:
@@ -131,18 +147,12 @@ def _wrong_type_message(loaded: LoadedFile, path: tuple, wanted: str, value: obj
     typed = _typed(loaded, path, value)
     description = subschema_at(path).get("description", "")
     if isinstance(value, bool) and wanted == "string":
-        if typed is not None:
-            return f'{name}: {typed} is read as true or false, not as a text. Put it in quotes: "{typed}".'
-        return (f"{name} was read as true or false, not as a text: words like yes, no, on and off mean true "
-                'or false. Put the word in quotes, for example "no".')
+        return f"{name}: {typed} was read as true or false, not as a text: put it in quotes, {_in_quotes(path, typed)}."
     if isinstance(value, int | float) and not isinstance(value, bool) and wanted == "string":
-        if typed is not None:
-            lost = " (and a number starting with 0 loses its 0)" if typed.lstrip("+").startswith("0") else ""
-            return f'{name}: {typed} is read as a number{lost}, not as a text. Put it in quotes: {key}: "{typed}".'
-        if key == "phone":  # YAML reads 0237... as an octal number: what it holds is not what was typed
-            return (f"{name} was read as a number ({value}), not as a text, so its leading 0 is lost and its digits "
-                    'may change. Put the number in double quotes as you wrote it, for example phone: "01632 960 123".')
-        return f'{name}: {value} is read as a number, not as a text. Put it in quotes: {key}: "{value}".'
+        # A number loses what only a text keeps: 0237... even turns into another number (YAML reads it as octal).
+        lost = {"0": ", so its leading 0 is lost", "+": ", so its + is lost"}.get(typed[:1], "")
+        fixed = _spaced_phone(typed) if key == "phone" else typed
+        return f"{name}: {typed} was read as a number{lost}: put it in quotes, {_in_quotes(path, fixed)}."
     if isinstance(value, str) and wanted in {"integer", "number"}:
         number = value.strip().replace(",", ".") if wanted == "number" else value.strip()
         if re.fullmatch(r"[-+]?\d+" if wanted == "integer" else r"[-+]?\d+(\.\d+)?", number):
@@ -229,12 +239,9 @@ def _schema_messages(error: jsonschema.ValidationError, loaded: LoadedFile) -> l
         return items
     if keyword == "oneOf" and all("const" in option for option in error.validator_value):
         options = [option["const"] for option in error.validator_value]
-        if isinstance(value, bool):
-            typed = _typed(loaded, path, value)
-            said = f"{typed} is" if typed is not None else "yes, no, on, off, true and false are"
-            return [(path, False, f"{name}: {said} read as true or false, not as one of the choices. "
-                                  f'Use one of: {", ".join(options)}.')]
-        return [(path, False, f'{name}: "{value}" is not one of the choices.{_closest(value, options)} '
+        # yes (read as True) is as wrong as any other word: say what was typed, not what YAML made of it.
+        typed = _typed(loaded, path, value) or value
+        return [(path, False, f'{name}: "{typed}" is not one of the choices.{_closest(typed, options)} '
                               f'Use one of: {", ".join(options)}.')]
     if keyword == "oneOf" and path == ("description",):
         return _description_messages(loaded, error)

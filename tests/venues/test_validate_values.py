@@ -119,16 +119,47 @@ def test_a_language_written_as_a_name_or_in_capitals_is_given_its_code_once(writ
                      f'ps, ckb, ti, uk, sq or vi. Write "{code}" instead.']
 
 
-def test_what_the_coordinator_typed_is_quoted_when_the_loader_keeps_it():
-    text = MINIMAL.read_text(encoding="utf-8") + "status: yes\ncontact:\n  phone: 02371234567\n"
+def test_the_loader_keeps_what_the_coordinator_typed_for_each_value():
+    text = MINIMAL.read_text(encoding="utf-8") + 'status: yes\ncontact:\n  phone: 02371234567\n  email: "a@b.org"\n'
     loaded = loaded_venue(text)
-    # The source text of each scalar, as load.py can keep it (LoadedFile.scalar_text).
-    loaded.scalar_text = {("status",): "yes", ("contact", "phone"): "02371234567"}
-    assert sorted(problem.message for problem in check_schema(loaded)) == [
-        'contact: phone: 02371234567 is read as a number (and a number starting with 0 loses its 0), not as a text. '
-        'Put it in quotes: phone: "02371234567".',
-        "status: yes is read as true or false, not as one of the choices. Use one of: active, suspended.",
-    ]
+    assert (loaded.data["status"], loaded.data["contact"]["phone"]) == (True, 333789559)  # what YAML made of them
+    assert loaded.scalar_text[("status",)] == "yes"
+    assert loaded.scalar_text[("contact", "phone")] == "02371234567"
+    assert loaded.scalar_text[("contact", "email")] == "a@b.org"  # the value, without YAML's quotes
+    assert loaded.scalar_text[("languages", 0)] == "en"
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [
+    # YAML reads a number of digits 0 to 7 that starts with 0 as octal: only these lose their 0 (and change).
+    ("02371234567", "023 7123 4567"),
+    ("07700100123", "07700 100123"),
+    ("01614560123", "0161 456 0123"),
+    ("01134560123", "0113 456 0123"),
+    ("03001234567", "0300 123 4567"),
+    ("01632760123", "01632 760123"),
+    ("0237123456", "0237123456"),  # not 11 digits: left as typed
+])
+def test_a_phone_number_read_as_a_number_is_given_back_in_quotes_and_grouped(typed, fixed):
+    loaded = loaded_venue(MINIMAL.read_text(encoding="utf-8") + f"contact:\n  phone: {typed}\n")
+    assert [problem.message for problem in check_schema(loaded)] == [
+        f'contact: phone: {typed} was read as a number, so its leading 0 is lost: put it in quotes, phone: "{fixed}".']
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("name: 1984", 'name: 1984 was read as a number: put it in quotes, name: "1984".'),
+    ("opening_hours: off", 'opening_hours: off was read as true or false, not as a text: put it in quotes, '
+                           'opening_hours: "off".'),
+    ("languages: [en, on]", 'languages (item 2): on was read as true or false, not as a text: put it in quotes, "on".'),
+    ("kind: 0x1F", 'kind: "0x1F" is not one of the choices. Use one of: '),
+])
+def test_a_value_yaml_reads_as_a_number_or_true_or_false_is_quoted_as_typed(line, message):
+    text = MINIMAL.read_text(encoding="utf-8")
+    key = line.split(":")[0]
+    text = "\n".join(line if row.startswith(f"{key}:") else row for row in text.splitlines()) + "\n"
+    if f"\n{key}:" not in "\n" + text:
+        text += line + "\n"
+    [found] = [problem.message for problem in check_schema(loaded_venue(text))]
+    assert found.startswith(message)
 
 
 @pytest.mark.parametrize(("line", "message"), [
