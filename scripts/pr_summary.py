@@ -224,13 +224,13 @@ def main(argv: list[str] | None = None) -> int:
         overrides["VENUES_PATH"] = str(args.venues)  # also where the geocoder finds the line a problem is on
     settings = read_settings(str(args.settings), override=overrides or None)
     folder = Path(settings["VENUES_PATH"])
-    catalogue = read_catalogue(folder, folder.resolve().parent)
+    today = args.date or build_day(settings)
+    catalogue = read_catalogue(folder, folder.resolve().parent, today)
     if args.all:
         changes = [Change("listed", venue.source) for venue in catalogue.venues]
         changes += [Change("changed", file) for file in sorted({problem.file for problem in catalogue.errors})]
     else:
         changes = venue_changes(parse_changes(args.changes), folder.name)
-    today = args.date or build_day(settings)
     rows = collect_rows(changes, catalogue, settings)
     print(summary_markdown(rows, today, "Venues on the site" if args.all else "Venues in this pull request"), end="")
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from pelican.settings import read_settings
-from venues.catalogue import read_catalogue
+from venues.catalogue import build_day, read_catalogue
 from venues.cli import github_annotation
 
 from geocoding.resolve import origin_of, resolve_venues
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides["VENUES_PATH"] = str(args.venues)  # also where problems find the line to point at
     settings = read_settings(str(args.settings), override=overrides)
     folder = Path(settings["VENUES_PATH"])
-    catalogue = read_catalogue(folder, folder.resolve().parent)
+    catalogue = read_catalogue(folder, folder.resolve().parent, build_day(settings))
     if catalogue.errors:
         print(f"{len(catalogue.errors)} error(s) in venue files: run make validate first.", file=sys.stderr)
         return 1

@@ -24,8 +24,9 @@ class Catalogue:
         return [problem for problem in self.problems if problem.severity == "error"]
 
 
-def read_catalogue(directory: Path, display_root: Path | None = None) -> Catalogue:
-    """Load and check every venue file in a folder, collecting every problem."""
+def read_catalogue(directory: Path, display_root: Path | None = None, today: datetime.date | None = None) -> Catalogue:
+    """Load and check every venue file in a folder as of a day (default: today), collecting every problem."""
+    # The day matters: a training after it is refused. Pass the day the caller works with (build_day for a build).
     catalogue = Catalogue(problems=unpublished_files(directory, display_root))
     loaded_files = []
     for path in venue_files(directory):
@@ -33,7 +34,7 @@ def read_catalogue(directory: Path, display_root: Path | None = None) -> Catalog
         if loaded.data is not None:
             problems += check_schema(loaded)
             if isinstance(loaded.data, dict):
-                problems += check_rules(loaded)
+                problems += check_rules(loaded, today)
         catalogue.problems.extend(problems)
         if loaded.data is not None:
             loaded_files.append(loaded)

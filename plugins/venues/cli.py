@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
 
-from .catalogue import read_catalogue
+from .catalogue import build_day, read_catalogue
 from .model import Problem
 
 
@@ -22,11 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     """Validate the venues folder; return 1 when any file has an error."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", nargs="?", default="venues", type=Path)
+    parser.add_argument("--date", type=datetime.date.fromisoformat, default=None,
+                        help="check as of this day, YYYY-MM-DD (default: today in Portsmouth)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: no such folder", file=sys.stderr)
         return 2
-    catalogue = read_catalogue(args.folder, args.folder.resolve().parent)
+    today = args.date or build_day({})  # no settings here: today on Portsmouth's clock, as the build's default
+    catalogue = read_catalogue(args.folder, args.folder.resolve().parent, today)
     on_github = bool(os.environ.get("GITHUB_ACTIONS"))
     for problem in catalogue.problems:
         print(github_annotation(problem) if on_github else str(problem))

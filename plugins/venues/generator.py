@@ -53,7 +53,7 @@ class VenuesGenerator(Generator):
         settings = self.settings
         today = build_day(settings)
         folder = Path(settings["VENUES_PATH"])
-        catalogue = read_catalogue(folder, folder.parent)
+        catalogue = read_catalogue(folder, folder.parent, today)
         stop_on_errors(catalogue.problems)
 
         shown = []

@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = read_settings(str(args.settings))
     today = args.date or build_day(settings)
     folder = args.venues or Path(settings["VENUES_PATH"])
-    catalogue = read_catalogue(folder, folder.resolve().parent)
+    catalogue = read_catalogue(folder, folder.resolve().parent, today)
     print(network_report(catalogue, today, settings.get("VENUES_RENEWAL_WARNING_DAYS", 30), _target(settings)), end="")
     return 0
 
