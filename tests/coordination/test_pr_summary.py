@@ -69,7 +69,7 @@ def test_reads_the_diff_and_keeps_venue_files_only():
 
 
 def test_each_changed_venue_gets_its_position_and_origin(pull_request, cache_file):
-    catalogue = read_catalogue(pull_request, pull_request.parent)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
     rows = collect_rows(venue_changes(parse_changes(DIFF.splitlines())), catalogue, offline_settings(cache_file))
     seen = {row.change.path: (row.origin, row.pinned,
                               (row.venue.position.lat, row.venue.position.lon) if row.venue else None) for row in rows}
@@ -88,7 +88,7 @@ def test_each_changed_venue_gets_its_position_and_origin(pull_request, cache_fil
 
 
 def test_summary_shows_pins_as_openstreetmap_links_and_a_block_to_paste(pull_request, cache_file):
-    catalogue = read_catalogue(pull_request, pull_request.parent)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
     rows = collect_rows(venue_changes(parse_changes(DIFF.splitlines())), catalogue, offline_settings(cache_file))
     markdown = summary_markdown(rows, DAY)
     table = [line for line in markdown.splitlines() if line.startswith("| ") and "`venues/" in line]
@@ -115,7 +115,7 @@ def test_summary_shows_pins_as_openstreetmap_links_and_a_block_to_paste(pull_req
 
 
 def test_no_venue_change_says_so(pull_request, cache_file):
-    catalogue = read_catalogue(pull_request, pull_request.parent)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
     rows = collect_rows(venue_changes(parse_changes(["M\tREADME.md"])), catalogue, offline_settings(cache_file))
     assert summary_markdown(rows, DAY) == "## Venues in this pull request\n\nNo venue file is added or changed.\n"
 
@@ -145,7 +145,7 @@ def test_command_marks_unpinned_venues_for_github(pull_request, cache_file, tmp_
 def test_new_address_found_by_nominatim_goes_to_the_cache_for_review(pull_request, cache_file, nominatim):
     settings = {**offline_settings(cache_file), "GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url,
                 "GEOCODING_MIN_DELAY_SECONDS": 0.0, "GEOCODING_TIMEOUT_SECONDS": 2}
-    catalogue = read_catalogue(pull_request, pull_request.parent)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
     rows = collect_rows([Change("added", "venues/fresh.yaml"), Change("changed", "venues/cached.yaml")], catalogue, settings)
 
     assert [(row.change.path, row.origin, row.pinned) for row in rows] == [
@@ -162,7 +162,7 @@ def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_w
     nominatim.mode = "not_found"
     settings = {**offline_settings(cache_file), "GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url,
                 "GEOCODING_MIN_DELAY_SECONDS": 0.0, "GEOCODING_TIMEOUT_SECONDS": 2}
-    catalogue = read_catalogue(pull_request, pull_request.parent)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
     rows = collect_rows([Change("added", "venues/fresh.yaml")], catalogue, settings)
 
     assert [(row.origin, row.pinned) for row in rows] == [("postcode: Nominatim found nothing", False)]

@@ -25,7 +25,7 @@ def network(venues_dir):
 
 
 def slugs_due(folder, day, days=30):
-    catalogue = read_catalogue(folder, folder.parent)
+    catalogue = read_catalogue(folder, folder.parent, day)
     return [(renewal.venue.slug, renewal.days_left) for renewal in renewals_due(catalogue.venues, day, days)]
 
 

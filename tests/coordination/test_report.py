@@ -26,7 +26,7 @@ def test_counts_by_status_volunteers_offers_and_languages(venues_dir):
     write_venue(venues_dir, "lapsed", renew_by="2026-11-01", languages="en, fa", volunteers=30)
     write_venue(venues_dir, "resting", status="suspended", volunteers=30)
     (venues_dir / "broken.yaml").write_text("name: Broken\n", encoding="utf-8")
-    report = network_report(read_catalogue(venues_dir, venues_dir.parent), DAY, 30, 100)
+    report = network_report(read_catalogue(venues_dir, venues_dir.parent, DAY), DAY, 30, 100)
 
     assert report.startswith("# The network on 27 November 2026\n")
     assert table(report, "Venues by status") == [

@@ -10,7 +10,7 @@ from venues.catalogue import read_catalogue
 from venues.cli import github_annotation, main
 from venues.model import Problem
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import BUILD_DAY, FIXTURES, ROOT
 
 VALID = sorted((FIXTURES / "venues" / "valid").glob("*.yaml"))
 INVALID = sorted((FIXTURES / "venues" / "invalid").glob("*.yaml"))
@@ -26,7 +26,7 @@ def check_alone(path: Path, tmp_path: Path):
     folder = tmp_path / "venues"
     folder.mkdir()
     shutil.copy(path, folder / path.name)
-    return read_catalogue(folder, tmp_path)
+    return read_catalogue(folder, tmp_path, BUILD_DAY)
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
@@ -50,7 +50,7 @@ def test_every_error_in_every_file_is_reported_at_once(tmp_path):
     folder.mkdir()
     for path in INVALID:
         shutil.copy(path, folder / path.name)
-    catalogue = read_catalogue(folder, tmp_path)
+    catalogue = read_catalogue(folder, tmp_path, BUILD_DAY)
     expected = sum(len(expected_messages(path)) for path in INVALID)
     assert len(catalogue.errors) == expected
     assert {problem.file for problem in catalogue.errors} == {f"venues/{path.name}" for path in INVALID}

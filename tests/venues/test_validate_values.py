@@ -14,7 +14,7 @@ from venues.load import load_text
 from venues.schema import SCHEMA_PATH
 from venues.validate import PATTERN_HINTS, check_rules, check_schema
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import BUILD_DAY, FIXTURES, ROOT
 
 TEMPLATE = ROOT / "venues" / "_template.yaml"
 MINIMAL = FIXTURES / "venues" / "valid" / "minimal.yaml"
@@ -31,7 +31,7 @@ def messages(tmp_path, name: str, text: str) -> list[str]:
     folder = tmp_path / "venues"
     folder.mkdir()
     (folder / name).write_text(text, encoding="utf-8")
-    return [str(problem) for problem in read_catalogue(folder, tmp_path).problems]
+    return [str(problem) for problem in read_catalogue(folder, tmp_path, BUILD_DAY).problems]
 
 
 def test_the_template_copied_unchanged_is_refused_at_each_left_over_value(tmp_path):
