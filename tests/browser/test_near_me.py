@@ -132,3 +132,14 @@ def test_a_district_alone_sorts_from_its_middle(example_site, site_url, tab):
     assert listed(page) == by_distance(venues, lat, lon)
 
 
+
+
+def test_a_nearby_po_postcode_outside_the_data_is_told_which_areas_the_list_knows(site_url, tab):
+    # Havant's PO9 starts with PO like Portsmouth's, but the postcode centres cover only PO1 to PO6.
+    opened, page, _ = open_directory(tab, site_url)
+    page.get_by_label("Or type a postcode").fill("PO9 1AA")
+    page.get_by_role("button", name="Sort by distance").click()
+    page.wait_for_function("document.querySelector('[data-finder-status]').textContent.includes('do not know')")
+    said = page.locator("[data-finder-status]").inner_text()
+    assert "PO1, PO2, PO3, PO4, PO5, PO6" in said and "start with PO" not in said
+    assert opened.errors == []
