@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import yaml
 
+from . import yaml_mistakes
 from .model import Problem
-from .schema import venue_schema
 
 Path_ = tuple  # a path into the data, e.g. ("address", "postcode") or ("offers", 2)
 
@@ -91,11 +89,11 @@ def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Probl
     """Parse one venue file's text; return its data and any YAML problems."""
     loaded = LoadedFile(source=source, slug=slug)
     # An invisible space misplaces every line after it; an alias can loop or multiply a value: refuse before building.
-    problems = _invisible_spaces(text, source) or _aliases(text, source)
+    problems = yaml_mistakes.invisible_spaces(text, source) or _aliases(text, source)
     if problems:
         return loaded, problems
     tokens = _tokens(text)
-    cut = _values_cut_by_comments(tokens, source)
+    cut = yaml_mistakes.values_cut_by_comments(tokens, source)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -104,7 +102,7 @@ def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Probl
             return loaded, problems
         loaded.data = _build(loader, node, (), loaded, problems)
     except yaml.MarkedYAMLError as error:
-        syntax = _syntax_problem(error, tokens, source)
+        syntax = yaml_mistakes.syntax_problem(error, tokens, source)
         # A # inside a value can end a list early: then the # is the mistake to fix, not what follows from it.
         if not any(problem.line == syntax.line for problem in cut):
             problems.append(syntax)
@@ -138,201 +136,6 @@ def _tokens(text: str) -> list[yaml.Token]:
     except yaml.YAMLError:
         pass
     return tokens
-
-
-def _invisible_spaces(text: str, source: str) -> list[Problem]:
-    """Return a problem for each line indented, or spaced after its colon, with non-breaking spaces."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        indented = INVISIBLE_INDENT.match(line)
-        after_colon = INVISIBLE_AFTER_KEY.match(line)
-        if indented:
-            problems.append(Problem(source, number, len(indented.group(1)) + 1, (
-                f"line {number} is indented with invisible non-breaking spaces (often pasted from Word or an email), "
-                "which YAML does not count as spaces. Delete the spaces at the start of the line and type them "
-                "again with the space bar.")))
-        elif after_colon:
-            problems.append(Problem(source, number, len(after_colon.group(1)) + 1, (
-                f"line {number} has an invisible non-breaking space after the colon (often pasted from Word or an "
-                "email), which YAML does not count as a space. Delete the space after the colon and type it again "
-                "with the space bar.")))
-    return problems
-
-
-# A non-breaking space (U+00A0) looks like a space but is text to YAML: at the start of a line or right after
-# "field:", it moves the line out of its group or glues the field name to its value.
-INVISIBLE_INDENT = re.compile(r"^([ \t]*)\u00a0[ \t\u00a0]*\S")
-INVISIBLE_AFTER_KEY = re.compile(r"^([ \t]*[A-Za-z_][A-Za-z0-9_-]*:)\u00a0")
-# A note after a value starts "# " (as in venues/_template.yaml); a # stuck to the text after it ("#2", "room #3")
-# is part of the value, which YAML would still cut there.
-STUCK_COMMENT = re.compile(r"([ \t]+)#\S")
-
-
-def _values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Problem]:
-    """Return a problem for each unquoted value that a # cuts short, e.g. street: Unit 3 #2 Example Street."""
-    problems = []
-    in_brackets = 0
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
-        if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
-            in_brackets += 1
-        elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
-            in_brackets -= 1
-        end = token.end_mark
-        stuck = STUCK_COMMENT.match(_line_from(end.buffer, end.pointer))
-        if not stuck:
-            continue
-        column = end.column + len(stuck.group(1)) + 1
-        if isinstance(token, yaml.ScalarToken) and token.plain:
-            said = f'the # and the text after it are dropped (YAML reads them as a note), so only "{token.value}" is kept.'
-            start = token.start_mark
-        elif isinstance(token, (yaml.ValueToken, yaml.BlockEntryToken)) and not in_brackets \
-                and isinstance(following, EMPTY_VALUE_ENDS):
-            said = "a value starting with # is read as a note, so the value is left empty."
-            start = _mark_at(end, column - 1)
-        else:
-            continue
-        if in_brackets:
-            fix = "Put that item in double quotes, with the # inside them."
-        elif start.line != end.line:
-            fix = "Put the whole value in double quotes."
-        else:
-            fix = f"Put the whole value in double quotes, like this: {_quoted_to_line_end(start)}"
-        problems.append(Problem(source, end.line + 1, column, f"{said} {fix}"))
-    return problems
-
-
-# After "field:" or "-" with nothing but a note, these tokens show that the value is empty (not a group below it).
-EMPTY_VALUE_ENDS = (yaml.KeyToken, yaml.BlockEntryToken, yaml.BlockEndToken, yaml.StreamEndToken)
-
-
-def _mark_at(mark: yaml.Mark, column: int) -> yaml.Mark:
-    """Return a mark at another column of the same line."""
-    pointer = mark.pointer - mark.column + column
-    return yaml.Mark(mark.name, pointer, mark.line, column, mark.buffer, pointer)
-
-
-def _quoted_to_line_end(start: yaml.Mark) -> str:
-    """Return the line with everything from start to its end put in double quotes, e.g. street: "Unit 3 #2"."""
-    line = _line_from(start.buffer, start.pointer - start.column)
-    value = line[start.column:].rstrip().replace("\\", "\\\\").replace('"', '\\"')
-    return (line[:start.column] + '"' + value + '"').strip()
-
-
-def _line_from(buffer: str, pointer: int) -> str:
-    """Return the text from pointer to the end of its line."""
-    end = pointer
-    while end < len(buffer) and buffer[end] not in "\0\r\n\x85\u2028\u2029":
-        end += 1
-    return buffer[pointer:end]
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, tokens: list[yaml.Token], source: str) -> Problem:
-    """Place a YAML syntax error on the line to fix and say how in plain words."""
-    context = error.context or ""
-    problem = (error.problem or "").strip()
-    found = error.problem_mark or error.context_mark
-    opened = error.context_mark
-    if found is None:
-        return Problem(source, 1, 1, f"this is not valid YAML: {problem}.")
-    if "\\t" in problem or "tab" in problem:  # PyYAML writes the tab as \t
-        return _at(source, found, f"line {found.line + 1} has a tab character, which YAML does not allow here. "
-                                  "Use spaces, not tabs: replace the tab with spaces.")
-    # PyYAML's context mark is where the mistake started: the key without a colon, the open quote or bracket.
-    if context == "while scanning a quoted scalar" and opened:
-        return _unclosed_quote(source, opened)
-    if context == "while scanning a double-quoted scalar" and "escape" in problem:
-        return _at(source, found, "a backslash (\\) inside double quotes must be written twice (\\\\). "
-                                  "Or put the value in single quotes (') instead.")
-    if context == "while scanning a simple key" and opened:
-        return _at(source, opened, _missing_colon(opened))
-    if context in ("while parsing a flow sequence", "while parsing a flow mapping") and opened and opened.line < found.line:
-        bracket = opened.buffer[opened.pointer]
-        return _at(source, opened, f"the {bracket} on line {opened.line + 1} is never closed. "
-                                   f"Add {CLOSING[bracket]} at the end of the list on that line, for example "
-                                   "offers: [safe-space, wifi].")
-    quote = _quote_closed_late(tokens, found)
-    if quote:
-        return _unclosed_quote(source, quote.start_mark)
-    quote = _quote_followed_by_text(tokens, found)
-    if quote:
-        return _at(source, found, _text_after_quote(quote))
-    if problem.startswith("expected <block end>") and "<block" in problem.removeprefix("expected <block end>"):
-        return _at(source, found, f"line {found.line + 1} is not lined up with the lines above it: start it with the "
-                                  "same number of spaces as the other lines of its group.")
-    return _at(source, found, f"this is not valid YAML: {problem}. Check the indentation (use spaces, not tabs) "
-                              "and put text containing a colon (:) or # in quotes.")
-
-
-CLOSING = {"[": "]", "{": "}"}
-
-
-def _at(source: str, mark: yaml.Mark | None, message: str) -> Problem:
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(source, line, column, message)
-
-
-def _unclosed_quote(source: str, opened: yaml.Mark) -> Problem:
-    quote = opened.buffer[opened.pointer]
-    return _at(source, opened, f"a quote ({quote}) opened on line {opened.line + 1} is never closed. "
-                               f"Add the closing {quote} at the end of the value on that line.")
-
-
-def _quote_closed_late(tokens: list[yaml.Token], found: yaml.Mark | None) -> yaml.Token | None:
-    """Return a quoted value that runs over several lines and ends where the error is: its quote was left open."""
-    if found is None:
-        return None
-    late = [token for token in tokens if isinstance(token, yaml.ScalarToken) and token.style in ("\"", "'")
-            and token.start_mark.line < token.end_mark.line == found.line and token.end_mark.index <= found.index]
-    return late[-1] if late else None
-
-
-def _quote_followed_by_text(tokens: list[yaml.Token], found: yaml.Mark | None) -> yaml.Token | None:
-    """Return a quoted value that more text follows on its line, as in name: "The Hub" Cafe."""
-    for before, token in zip(tokens, tokens[1:], strict=False):
-        if found and token.start_mark.index == found.index and isinstance(token, yaml.ScalarToken) \
-                and isinstance(before, yaml.ScalarToken) and before.style in ("\"", "'") \
-                and before.start_mark.line == before.end_mark.line == found.line:
-            return before
-    return None
-
-
-def _text_after_quote(quote: yaml.ScalarToken) -> str:
-    """Explain text after a closing quote, showing the line with the other kind of quotes around the whole value."""
-    start = quote.start_mark
-    line = _line_from(start.buffer, start.pointer - start.column)
-    if quote.style == "'":
-        other, fixed = "double", _quoted_to_line_end(start)
-    else:
-        value = line[start.column:].rstrip().replace("'", "''")
-        other, fixed = "single", (line[:start.column] + "'" + value + "'").strip()
-    return (f"line {start.line + 1} has text after the closing quote ({quote.style}): put the whole value inside the "
-            f"quotes. To keep the quote marks as part of the value, put {other} quotes around it: {fixed}")
-
-
-def _missing_colon(opened: yaml.Mark) -> str:
-    """Explain a line that has no colon after its field name, showing the fixed line when the field is known."""
-    number = opened.line + 1
-    line = _line_from(opened.buffer, opened.pointer).strip()
-    name, _, value = line.partition(" ")
-    if name in _field_names():
-        return f"line {number} needs a colon after the field name. Write it as: {name}: {value.strip()}".rstrip()
-    return (f"line {number} needs a colon after the field name, for example name: Central Library. "
-            "If the line continues the text of the line above, join it to the end of that line.")
-
-
-@cache
-def _field_names() -> frozenset[str]:
-    """Return every field name the schema knows, at any depth."""
-    names = set()
-    stack = [venue_schema()]
-    while stack:
-        part = stack.pop()
-        if isinstance(part, dict):
-            names.update(part.get("properties", {}))
-            stack.extend(part.values())
-        elif isinstance(part, list):
-            stack.extend(part)
-    return frozenset(names)
 
 
 def load_file(path: Path, display_root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
