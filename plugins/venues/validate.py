@@ -14,15 +14,14 @@ from zoneinfo import ZoneInfo
 
 import jsonschema
 import opening_hours
-from babel import Locale, UnknownLocaleError
 
 from . import text
+from .language_codes import LANGUAGE_HINT, check_language_codes, suggested_code
 from .load import LoadedFile, load_text
 from .model import Problem
 from .schema import subschema_at, venue_schema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGUAGE_CODE = re.compile(venue_schema()["properties"]["languages"]["items"]["pattern"])
 # The link types a description may hold: the same list the sanitiser keeps (text.ALLOWED_SCHEMES).
 ALLOWED_LINK = re.compile(rf"^({'|'.join(sorted(text.ALLOWED_SCHEMES))}):", re.IGNORECASE)
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "venues" / "_template.yaml"
@@ -46,7 +45,7 @@ PATTERN_HINTS = {
     "phone": 'is not a phone number. Write digits and spaces only, for example "01632 960 123" or "+44 1632 960 123".',
     "email": 'is not an email address. Write it like "hello@example.org".',
     "website": 'is not a web address. Write the full address starting with https://, for example "https://example.org".',
-    "languages": 'is not a language code. Use a short code such as en, ar, fa, ps, ckb, ti, uk, sq or vi.',
+    "languages": LANGUAGE_HINT,
 }
 
 # Fields whose template value is a stand-in that no real venue shares, with the words for what to write instead.
@@ -184,7 +183,7 @@ def _description_messages(loaded: LoadedFile, error: jsonschema.ValidationError)
     # jsonschema rank them. Language keys are checked, once, by check_rules.
     causes = [cause for cause in error.context
               if list(cause.relative_schema_path)[1:] != ["type"] and "propertyNames" not in cause.relative_schema_path]
-    if isinstance(error.instance, dict) and any(_suggested_code(key) == "en" for key in error.instance):
+    if isinstance(error.instance, dict) and any(suggested_code(key) == "en" for key in error.instance):
         # "EN:" or "english:" is the English text under a wrong key: check_rules says which code to write.
         causes = [cause for cause in causes if cause.validator != "required"]
     if not causes:
@@ -265,7 +264,7 @@ def _schema_messages(error: jsonschema.ValidationError, loaded: LoadedFile) -> l
                               f"{subschema_at(path).get('description', '')}".strip())]
     if keyword == "uniqueItems":
         return [(path, False, f"{name} lists the same item twice. Keep each item once.")]
-    if keyword == "contains" and any(_suggested_code(item) == "en" for item in value if isinstance(item, str)):
+    if keyword == "contains" and any(suggested_code(item) == "en" for item in value if isinstance(item, str)):
         return []  # check_rules already says to write en for the language written out (English)
     if keyword == "contains":
         return [(path, False, f"{name} must include en (English): staff are trained in English.")]
@@ -307,7 +306,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
     today = today or datetime.datetime.now(ZoneInfo("Europe/London")).date()
     problems = _check_file_name(loaded)
     problems += _check_dates(loaded, today)
-    problems += _check_language_codes(loaded)
+    problems += check_language_codes(loaded)
     problems += _check_postcode(loaded)
     hours = data.get("opening_hours")
     if isinstance(hours, str) and not opening_hours.validate(hours):
@@ -367,53 +366,6 @@ def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
                                 f"accreditation: renew_by ({renew}) must be after trained_on ({trained}). "
                                 "Check both dates."))
     return problems
-
-
-def _check_language_codes(loaded: LoadedFile) -> list[Problem]:
-    """Check the codes in languages: and the language keys of description:, each once."""
-    data = loaded.data
-    problems = []
-    languages = data.get("languages") if isinstance(data.get("languages"), list) else []
-    for index, code in enumerate(languages):
-        if isinstance(code, str) and not _is_language_code(code):
-            problems.append(Problem(loaded.source, *loaded.where(("languages", index)),
-                                    f'languages (item {index + 1}): "{code}" {_language_hint(code)}'))
-    description = data.get("description")
-    for key in description if isinstance(description, dict) else {}:
-        if not _is_language_code(key):
-            problems.append(Problem(loaded.source, *loaded.where(("description", key), key=True),
-                                    f'description: "{key}" {_language_hint(key)} Each text in a description '
-                                    'starts with its language code, for example "  ar: ...".'))
-    return problems
-
-
-def _is_language_code(code: str) -> bool:
-    if not LANGUAGE_CODE.match(code):
-        return False
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
-
-
-@cache
-def _codes_by_language_name() -> dict[str, str]:
-    """Map English language names ("arabic") to their codes ("ar"), from Babel's data."""
-    return {name.casefold(): code for code, name in Locale("en").languages.items() if LANGUAGE_CODE.match(code)}
-
-
-def _suggested_code(word: str) -> str | None:
-    """Return the code a coordinator likely meant: "ar" for "Arabic" or "AR", or None."""
-    code = _codes_by_language_name().get(word.strip().casefold())
-    if code is None and _is_language_code(word.strip().lower()):
-        code = word.strip().lower()
-    return code
-
-
-def _language_hint(word: str) -> str:
-    code = _suggested_code(word)
-    return f'{PATTERN_HINTS["languages"]} Write "{code}" instead.' if code else PATTERN_HINTS["languages"]
 
 
 def _description_links(data: dict) -> list[tuple[tuple, str]]:
