@@ -12,7 +12,8 @@ import yaml
 from venues.catalogue import read_catalogue
 from venues.load import load_text
 from venues.schema import SCHEMA_PATH
-from venues.validate import PATTERN_HINTS, check_rules, check_schema
+from venues.schema_messages import PATTERN_HINTS
+from venues.validate import check_rules, check_schema
 
 from tests.conftest import BUILD_DAY, FIXTURES, ROOT
 
