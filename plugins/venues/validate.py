@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -16,14 +15,13 @@ import opening_hours
 from . import text
 from .hours_hints import hours_message
 from .language_codes import check_language_codes
+from .links import ALLOWED_LINK, description_links
 from .load import LoadedFile, load_text
 from .model import Problem
 from .schema import venue_schema
 from .schema_messages import field_name, is_required, schema_messages
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# The link types a description may hold: the same list the sanitiser keeps (text.ALLOWED_SCHEMES).
-ALLOWED_LINK = re.compile(rf"^({'|'.join(sorted(text.ALLOWED_SCHEMES))}):", re.IGNORECASE)
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "venues" / "_template.yaml"
 # Domains kept for examples (RFC 2606): a real venue never has them.
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
@@ -60,15 +58,6 @@ def check_schema(loaded: LoadedFile) -> list[Problem]:
     return problems
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.links.extend(value or "" for name, value in attrs if name in {"href", "src"})
-
-
 def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[Problem]:
     """Return problems the schema cannot see: file name, dates, codes, opening hours, links, left-over values."""
     data, source = loaded.data, loaded.source
@@ -80,7 +69,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
     hours = data.get("opening_hours")
     if isinstance(hours, str) and not opening_hours.validate(hours):
         problems.append(Problem(source, *loaded.where(("opening_hours",)), hours_message(hours)))
-    for path, link in _description_links(data):
+    for path, link in description_links(data):
         if not ALLOWED_LINK.match(link):
             problems.append(Problem(source, *loaded.where(path),
                                     f'description: the link "{link}" is not allowed. Links must start with '
@@ -135,21 +124,6 @@ def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
                                 f"accreditation: renew_by ({renew}) must be after trained_on ({trained}). "
                                 "Check both dates."))
     return problems
-
-
-def _description_links(data: dict) -> list[tuple[tuple, str]]:
-    """Return (path, link) for every link in the description's Markdown."""
-    description = data.get("description")
-    texts = description.items() if isinstance(description, dict) else [("", description)]
-    links = []
-    for language, markdown in texts:
-        if not isinstance(markdown, str):
-            continue
-        collector = _LinkCollector()
-        collector.feed(text.markdown_to_html(markdown))
-        path = ("description", language) if language else ("description",)
-        links.extend((path, link) for link in collector.links)
-    return links
 
 
 def _date(value: object) -> datetime.date | None:
@@ -236,7 +210,7 @@ def _check_example_contacts(loaded: LoadedFile) -> list[Problem]:
         problems.append(Problem(loaded.source, *loaded.where(("contact", "phone")),
                                 f'contact: phone: "{phone}" is a made-up number kept for examples (01632 960...). '
                                 "Write the venue's own public phone number, or delete the line."))
-    for path, link in _description_links(loaded.data):
+    for path, link in description_links(loaded.data):
         domain = _example_domain(link.removeprefix("mailto:"))
         if domain and ALLOWED_LINK.match(link):
             problems.append(Problem(loaded.source, *loaded.where(path),
