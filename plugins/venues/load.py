@@ -51,6 +51,7 @@ class LoadedFile:
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
+    """Return the (line, column) where a node starts, counting from 1."""
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 

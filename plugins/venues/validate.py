@@ -24,6 +24,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _validator():
+    """Return a validator of the venue schema that also checks formats, such as dates."""
     return jsonschema.Draft202012Validator(venue_schema(), format_checker=jsonschema.FormatChecker())
 
 
@@ -61,6 +62,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
 
 
 def _check_file_name(loaded: LoadedFile) -> list[Problem]:
+    """Refuse a file name that is not small letters, numbers and dashes ending in .yaml."""
     name = Path(loaded.source).name
     if not name.endswith(".yaml"):
         # Check the ending first: in "x.yaml.txt" the part before the ending is "x.yaml", not a name to judge.
@@ -88,6 +90,7 @@ def _check_postcode(loaded: LoadedFile) -> list[Problem]:
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
+    """Refuse a training day after today, or a renewal day that is not after the training."""
     data = loaded.data
     accreditation = data.get("accreditation") if isinstance(data.get("accreditation"), dict) else {}
     trained, renew = (_date(accreditation.get(key)) for key in ("trained_on", "renew_by"))
@@ -104,6 +107,7 @@ def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
 
 
 def _date(value: object) -> datetime.date | None:
+    """Read a YYYY-MM-DD text as a date, or return None."""
     try:
         return datetime.date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:

@@ -138,11 +138,13 @@ CLOSING = {"[": "]", "{": "}"}
 
 
 def _at(source: str, mark: yaml.Mark | None, message: str) -> Problem:
+    """Place a message at a mark, or at the start of the file when there is none."""
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(source, line, column, message)
 
 
 def _unclosed_quote(source: str, opened: yaml.Mark) -> Problem:
+    """Point at a quote that is never closed and say where to close it."""
     quote = opened.buffer[opened.pointer]
     return _at(source, opened, f"a quote ({quote}) opened on line {opened.line + 1} is never closed. "
                                f"Add the closing {quote} at the end of the value on that line.")
