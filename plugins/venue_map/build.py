@@ -139,7 +139,7 @@ def popup_html(venue, site_url: str) -> str:
     # as the directory's cards show it (components/example_tag.html).
     tag = ' <strong class="sos-tag sos-tag--example" data-example-tag></strong>' if venue.example else ""
     return (
-        f'<p class="venue-map__popup"><a href="{html.escape(site_url + venue.url)}">'
+        f'<p class="sos-venue-map__popup"><a href="{html.escape(site_url + venue.url)}">'
         f'<bdi lang="en" translate="no">{html.escape(venue.name)}</bdi></a>{tag}'
         f'<br><bdi lang="en" translate="no">{html.escape(address)}</bdi>'
         f"<br>{open_status_html(venue)}</p>"

@@ -18,7 +18,7 @@ class VenueMap(folium.Map):
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-            <div class="folium-map venue-map" id={{ this.get_name()|tojson }} role="region"
+            <div class="folium-map sos-venue-map" id={{ this.get_name()|tojson }} role="region"
                 aria-labelledby="{{ this.label_id|e }}"></div>
         {% endmacro %}
 

@@ -20,7 +20,7 @@ def _axe():
 def wait_until_ready(page, kind: str):
     """Wait for the map to draw its markers and markercluster to stop moving them."""
     if kind == "map":
-        page.wait_for_selector(".venue-map .leaflet-marker-icon")
+        page.wait_for_selector(".sos-venue-map .leaflet-marker-icon")
         page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')")
 
 

@@ -9,8 +9,8 @@ from tests.browser.site_pages import languages, one_language_per_direction
 
 pytestmark = pytest.mark.browser
 
-POPUP = ".venue-map .leaflet-popup-content"
-MARKERS = ".venue-map .leaflet-marker-icon:not(.marker-cluster)"
+POPUP = ".sos-venue-map .leaflet-popup-content"
+MARKERS = ".sos-venue-map .leaflet-marker-icon:not(.marker-cluster)"
 
 
 @pytest.mark.parametrize("code", one_language_per_direction())
@@ -33,5 +33,5 @@ def test_example_places_popups_carry_the_directorys_example_tag(site_url, tab, c
         # Same look as the card's tag, from the same stylesheet.
         assert tag.evaluate("el => getComputedStyle(el).backgroundColor") == colour
         page.keyboard.press("Escape")
-        page.wait_for_selector(".venue-map .leaflet-popup", state="detached")
+        page.wait_for_selector(".sos-venue-map .leaflet-popup", state="detached")
 

@@ -25,8 +25,8 @@ from venues import schema  # noqa: E402
 pytestmark = pytest.mark.browser
 
 ON_MAP = """() => ({
-  singles: [...document.querySelectorAll('.venue-map .leaflet-marker-icon:not(.marker-cluster)')].map(el => el.title),
-  clusters: [...document.querySelectorAll('.venue-map .marker-cluster')].map(el => +el.textContent),
+  singles: [...document.querySelectorAll('.sos-venue-map .leaflet-marker-icon:not(.marker-cluster)')].map(el => el.title),
+  clusters: [...document.querySelectorAll('.sos-venue-map .marker-cluster')].map(el => +el.textContent),
 })"""
 MAP_LIST = "[data-map-list] > li"
 STATUS = "[data-map-filter-status]"
@@ -46,7 +46,7 @@ def open_map(tab, url: str, **context_options):
 
 def settle(page):
     """Wait until the places have joined the map (there may be none) and markercluster stands still."""
-    page.wait_for_function("document.querySelector('.venue-map .leaflet-map-pane') && "
+    page.wait_for_function("document.querySelector('.sos-venue-map .leaflet-map-pane') && "
                            "document.querySelector('[data-map-locate]') && !document.querySelector('[data-map-locate]').hidden")
     page.wait_for_function("!document.documentElement.classList.contains('sos-map-filtering')")
     page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim, .leaflet-pan-anim')")
@@ -231,8 +231,8 @@ def test_an_open_now_map_drops_a_place_when_it_closes(example_site, site_url, ta
 def map_centre_offset(page) -> tuple[float, float]:
     """Return how far the dot marking the reader is from the middle of the map, in CSS pixels."""
     return tuple(page.evaluate("""() => {
-      const dot = document.querySelector('.venue-map .venue-map__you').getBoundingClientRect();
-      const map = document.querySelector('.venue-map').getBoundingClientRect();
+      const dot = document.querySelector('.sos-venue-map .sos-venue-map__you').getBoundingClientRect();
+      const map = document.querySelector('.sos-venue-map').getBoundingClientRect();
       return [dot.left + dot.width / 2 - (map.left + map.width / 2), dot.top + dot.height / 2 - (map.top + map.height / 2)];
     }"""))
 
@@ -252,7 +252,7 @@ def test_show_where_i_am_centres_the_map_on_the_phone_and_sends_nothing(site_url
     page = opened.goto(map_url(site_url, page_lang))
     settle(page)
     zoom_before = tile_zooms(requests)
-    assert page.locator(".venue-map__you").count() == 0
+    assert page.locator(".sos-venue-map__you").count() == 0
     # A real button, reached from the keyboard before the map's markers, next to the privacy sentence.
     button = page.locator("[data-map-locate-button]")
     for _ in range(40):
@@ -268,7 +268,7 @@ def test_show_where_i_am_centres_the_map_on_the_phone_and_sends_nothing(site_url
         assert page.get_by_role("button", name="Show where I am").is_visible()
         assert "Your position never leaves your phone" in privacy
     page.keyboard.press("Enter")
-    page.wait_for_selector(".venue-map .venue-map__you")
+    page.wait_for_selector(".sos-venue-map .sos-venue-map__you")
     # Centred at once: with reduced motion nothing slides there.
     dx, dy = map_centre_offset(page)
     assert abs(dx) <= 1.5 and abs(dy) <= 1.5, (dx, dy)
@@ -283,7 +283,7 @@ def test_show_where_i_am_centres_the_map_on_the_phone_and_sends_nothing(site_url
     assert str(lat) not in page.url
     assert tile_zooms(requests) == zoom_before
     # The dot is not a stop for the keyboard or a target for a finger.
-    assert page.locator(".venue-map__you").evaluate(
+    assert page.locator(".sos-venue-map__you").evaluate(
         "el => !el.hasAttribute('tabindex') && !el.classList.contains('leaflet-interactive')")
     assert opened.errors == []
 
@@ -300,7 +300,7 @@ def test_show_where_i_am_glides_there_without_reduced_motion(site_url, tab):
     page = opened.goto(map_url(site_url))
     settle(page)
     page.get_by_role("button", name="Show where I am").click()
-    page.wait_for_selector(".venue-map .venue-map__you")
+    page.wait_for_selector(".sos-venue-map .sos-venue-map__you")
     settle(page)
     page.wait_for_timeout(400)  # Leaflet's pan takes a quarter of a second
     dx, dy = map_centre_offset(page)
@@ -314,7 +314,7 @@ def test_a_refused_position_says_so_and_leaves_the_map(example_site, site_url, t
     before = page.evaluate(ON_MAP)
     page.get_by_role("button", name="Show where I am").click()
     page.wait_for_function("document.querySelector('[data-map-locate-status]').textContent.includes('did not give')")
-    assert page.locator(".venue-map__you").count() == 0
+    assert page.locator(".sos-venue-map__you").count() == 0
     assert page.evaluate(ON_MAP) == before
     assert check_shows(page, venues, expected(venues, offers=["wifi"]), "refused") == []
 
@@ -325,7 +325,7 @@ def test_the_filtered_map_with_its_position_passes_axe_reflow_and_target_size_an
     page = opened.goto(map_url(site_url, page_lang, offer=["safe-space"], lang=["ar"]))
     settle(page)
     page.locator("[data-map-locate-button]").click()
-    page.wait_for_selector(".venue-map .venue-map__you")
+    page.wait_for_selector(".sos-venue-map .sos-venue-map__you")
     settle(page)
     where = f"{page_lang} map, filtered and located"
     found = checks.axe_violations(page, where)
@@ -338,7 +338,7 @@ def test_the_filtered_map_with_its_position_passes_axe_reflow_and_target_size_an
     direction = "rtl" if page_lang == "ar" else "ltr"
     for selector in ["[data-map-filter]", "[data-map-locate]"]:
         assert page.locator(selector).evaluate("el => getComputedStyle(el).direction") == direction, selector
-    assert page.locator(".venue-map").evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert page.locator(".sos-venue-map").evaluate("el => getComputedStyle(el).direction") == "ltr"
     assert opened.errors == []
 
 
@@ -350,7 +350,7 @@ def test_on_a_filtered_map_the_keyboard_reaches_only_the_places_shown(example_si
     reached: list[str] = []
     for _ in range(80):
         page.keyboard.press("Tab")
-        focused = page.evaluate("() => { const el = document.activeElement; return {inMap: !!el.closest('.venue-map'),"
+        focused = page.evaluate("() => { const el = document.activeElement; return {inMap: !!el.closest('.sos-venue-map'),"
                                 " marker: el.matches('.leaflet-marker-icon:not(.marker-cluster)'), title: el.title}; }")
         if focused["marker"]:
             reached.append(focused["title"])
@@ -381,4 +381,4 @@ def test_every_place_shows_when_the_filter_code_does_not_come(example_site, site
     page = opened.goto(map_url(site_url, offer=["wifi"]))
     settle(page)
     assert check_shows(page, venues, expected(venues), "without map-filters.js") == []
-    assert page.locator(".venue-map .leaflet-marker-pane").evaluate("el => getComputedStyle(el).visibility") == "visible"
+    assert page.locator(".sos-venue-map .leaflet-marker-pane").evaluate("el => getComputedStyle(el).visibility") == "visible"

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 FOCUSED = """() => { const el = document.activeElement;
   return {marker: el.matches('.leaflet-marker-icon:not(.marker-cluster)'), cluster: el.matches('.marker-cluster'),
-          inMap: !!el.closest('.venue-map'), title: el.getAttribute('title') || el.getAttribute('aria-label') || '',
+          inMap: !!el.closest('.sos-venue-map'), title: el.getAttribute('title') || el.getAttribute('aria-label') || '',
           body: el === document.body, id: el.id, href: el.getAttribute('href')}; }"""
 
 
@@ -33,14 +33,14 @@ def open_and_close(playwright_page, title: str, problems: list[str]):
     """Open the focused marker's popup with Enter, close it with Escape, and check where focus goes."""
     keyboard = playwright_page.keyboard
     keyboard.press("Enter")
-    popup = playwright_page.wait_for_selector(".venue-map .leaflet-popup-content", state="visible", timeout=3000)
+    popup = playwright_page.wait_for_selector(".sos-venue-map .leaflet-popup-content", state="visible", timeout=3000)
     link = popup.query_selector("a[href]")
     if link is None:
         problems.append(f"the popup of {title!r} has no link to its venue page")
     elif playwright_page.evaluate("document.activeElement.closest('.leaflet-popup') === null"):
         problems.append(f"opening {title!r} did not move focus into its popup")
     keyboard.press("Escape")
-    playwright_page.wait_for_selector(".venue-map .leaflet-popup", state="detached", timeout=3000)
+    playwright_page.wait_for_selector(".sos-venue-map .leaflet-popup", state="detached", timeout=3000)
     back = playwright_page.evaluate(FOCUSED)
     if not back["marker"] or back["title"] != title:
         problems.append(f"Escape on {title!r} left focus on {back}")
@@ -89,7 +89,7 @@ def test_every_place_on_the_map_is_reached_and_opened_with_the_keyboard(example_
         playwright_page = tab(viewport=checks.PHONE).goto(site_url + page.path)
         checks.wait_until_ready(playwright_page, "map")
         if clusters is None:
-            clusters = playwright_page.locator(".venue-map .marker-cluster").count()
+            clusters = playwright_page.locator(".sos-venue-map .marker-cluster").count()
             listed = places_listed(playwright_page)
         walk_the_map(playwright_page, opened, problems, enter_cluster=None if visits == 0 else visits - 1)
         visits += 1

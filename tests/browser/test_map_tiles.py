@@ -13,7 +13,7 @@ from tests.browser.test_map_filters import map_url, settle
 
 pytestmark = pytest.mark.browser
 
-TILES = """() => [...document.querySelectorAll('.venue-map img.leaflet-tile-loaded')].map(img => ({
+TILES = """() => [...document.querySelectorAll('.sos-venue-map img.leaflet-tile-loaded')].map(img => ({
   zoom: +img.src.match(/tile\\.openstreetmap\\.org\\/(\\d+)\\//)[1],
   width: img.getBoundingClientRect().width,
   natural: img.naturalWidth,
@@ -32,7 +32,7 @@ def tiles_on(tab, site_url: str, scale: float, connection: tuple[str, str] | Non
         opened.context.add_init_script(CONNECTION % connection)
     page = opened.goto(map_url(site_url))
     settle(page)
-    page.wait_for_function("document.querySelectorAll('.venue-map img.leaflet-tile-loaded').length > 0")
+    page.wait_for_function("document.querySelectorAll('.sos-venue-map img.leaflet-tile-loaded').length > 0")
     tiles = page.evaluate(TILES)
     assert {tile["natural"] for tile in tiles} == {256}
     assert opened.errors == []
@@ -85,7 +85,7 @@ def test_every_picture_on_the_map_is_sharp_on_a_phone_screen(site_url, tab):
     opened.page.on("request", lambda request: requests.append(request.url))
     page = opened.goto(map_url(site_url))
     settle(page)
-    page.wait_for_function("document.querySelectorAll('.venue-map img.leaflet-tile-loaded').length > 0")
+    page.wait_for_function("document.querySelectorAll('.sos-venue-map img.leaflet-tile-loaded').length > 0")
     pictures = page.evaluate(PICTURES, 1.5)
     assert any("marker-icon" in picture["src"] for picture in pictures)
     assert [picture for picture in pictures if picture["natural"] < picture["needed"]] == []

@@ -160,7 +160,7 @@ def test_directory_cards_agree_with_the_schedule_built_in_python(site_url, tab, 
 
 def test_map_popup_says_whether_the_place_is_open(site_url, tab):
     page = open_page(tab, f"{site_url}map/", "2026-11-28T23:30", viewport={"width": 1600, "height": 1200})
-    page.wait_for_selector(".venue-map .leaflet-marker-icon")
+    page.wait_for_selector(".sos-venue-map .leaflet-marker-icon")
     opened = page.evaluate("""(name) => new Promise((resolve) => {
         // Open the pharmacy's popup as a reader would, by its marker (zooming into its cluster first).
         const find = () => document.querySelector('.leaflet-marker-icon[title="' + name + '"]');

@@ -31,13 +31,13 @@ RUNNING = """[...window.__motion, ...document.getAnimations().map(a =>
 
 def exercise_the_map(playwright_page):
     """Open a cluster, zoom in with the + button, open a place, all from the keyboard."""
-    playwright_page.locator(".venue-map .marker-cluster").first.focus()
+    playwright_page.locator(".sos-venue-map .marker-cluster").first.focus()
     playwright_page.keyboard.press("Enter")
     playwright_page.wait_for_timeout(400)
-    playwright_page.locator(".venue-map .leaflet-control-zoom-out").focus()
+    playwright_page.locator(".sos-venue-map .leaflet-control-zoom-out").focus()
     playwright_page.keyboard.press("Enter")
     playwright_page.wait_for_timeout(400)
-    playwright_page.locator(".venue-map .leaflet-marker-icon:not(.marker-cluster)").first.focus()
+    playwright_page.locator(".sos-venue-map .leaflet-marker-icon:not(.marker-cluster)").first.focus()
     playwright_page.keyboard.press("Enter")
     playwright_page.wait_for_timeout(400)
 

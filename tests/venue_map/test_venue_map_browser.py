@@ -38,7 +38,7 @@ class Visit:
         self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         self.page.on("dialog", lambda dialog: self.errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
         self.page.goto(url)
-        self.page.wait_for_selector(".venue-map .leaflet-marker-icon")
+        self.page.wait_for_selector(".sos-venue-map .leaflet-marker-icon")
         # markercluster marks the map while clusters split or merge; check things at rest.
         self.page.wait_for_function("!document.querySelector('.leaflet-cluster-anim')")
 
@@ -84,8 +84,8 @@ def visit(browser, site_url):
 def test_markers_show_and_only_tiles_would_leave_the_site(visit):
     page = visit(viewport={"width": 1280, "height": 900})
 
-    names = page.page.eval_on_selector_all(".venue-map .leaflet-marker-icon[title]", "els => els.map(e => e.title)")
-    labels = page.page.eval_on_selector_all(".venue-map .marker-cluster", "els => els.map(e => e.ariaLabel)")
+    names = page.page.eval_on_selector_all(".sos-venue-map .leaflet-marker-icon[title]", "els => els.map(e => e.title)")
+    labels = page.page.eval_on_selector_all(".sos-venue-map .marker-cluster", "els => els.map(e => e.ariaLabel)")
     # Each venue is a marker named by its venue (the hostile name as plain text), or counted in a cluster.
     assert HOSTILE_NAME in names
     assert set(names) <= {venue.name for venue in spread_venues()} | {HOSTILE_NAME, "Twin One", "Twin Two"}
@@ -110,7 +110,7 @@ def test_a_marker_is_reached_with_tab_and_opens_its_popup_with_enter(visit):
     assert marker["title"] in {venue.name for venue in spread_venues()} | {HOSTILE_NAME}
 
     keyboard.press("Enter")
-    popup = page.page.wait_for_selector(".venue-map .leaflet-popup-content", state="visible")
+    popup = page.page.wait_for_selector(".sos-venue-map .leaflet-popup-content", state="visible")
     link = popup.query_selector("a")
     assert link.text_content() == marker["title"]
     assert link.get_attribute("href").startswith("../venues/")
@@ -118,17 +118,17 @@ def test_a_marker_is_reached_with_tab_and_opens_its_popup_with_enter(visit):
     # Focus follows into the popup, and Escape brings it back to the marker.
     assert page.focused()["href"] == link.get_attribute("href")
     keyboard.press("Escape")
-    page.page.wait_for_selector(".venue-map .leaflet-popup", state="detached")
+    page.page.wait_for_selector(".sos-venue-map .leaflet-popup", state="detached")
     assert page.focused()["title"] == marker["title"]
     assert page.errors == []
 
 
 def test_hostile_venue_text_shows_as_text_in_its_popup(visit):
     page = visit(viewport={"width": 1280, "height": 900})
-    trap = page.page.locator(f'.venue-map .leaflet-marker-icon[title="{HOSTILE_NAME.replace(chr(34), chr(92) + chr(34))}"]')
+    trap = page.page.locator(f'.sos-venue-map .leaflet-marker-icon[title="{HOSTILE_NAME.replace(chr(34), chr(92) + chr(34))}"]')
     trap.focus()
     page.page.keyboard.press("Enter")
-    popup = page.page.wait_for_selector(".venue-map .leaflet-popup-content", state="visible")
+    popup = page.page.wait_for_selector(".sos-venue-map .leaflet-popup-content", state="visible")
 
     assert popup.query_selector("a").text_content() == HOSTILE_NAME
     assert popup.query_selector("img") is None
@@ -138,23 +138,23 @@ def test_hostile_venue_text_shows_as_text_in_its_popup(visit):
 
 def test_clusters_are_named_buttons_and_reduced_motion_turns_animation_off(visit):
     moving = visit(viewport={"width": 360, "height": 740})
-    cluster = moving.page.wait_for_selector(".venue-map .marker-cluster")
+    cluster = moving.page.wait_for_selector(".sos-venue-map .marker-cluster")
     assert cluster.get_attribute("aria-label") == "2 venues here: zoom in"
     assert cluster.get_attribute("role") == "button" and cluster.get_attribute("tabindex") == "0"
     # Leaflet makes a zoom proxy and marks markers zoom-animated only when zoom animation is on.
-    assert moving.page.locator(".venue-map .leaflet-proxy").count() == 1
-    assert moving.page.locator(".venue-map .leaflet-marker-icon.leaflet-zoom-animated").count() > 0
+    assert moving.page.locator(".sos-venue-map .leaflet-proxy").count() == 1
+    assert moving.page.locator(".sos-venue-map .leaflet-marker-icon.leaflet-zoom-animated").count() > 0
 
     calm = visit(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
-    assert calm.page.locator(".venue-map .leaflet-proxy").count() == 0
-    assert calm.page.locator(".venue-map .leaflet-marker-icon.leaflet-zoom-animated").count() == 0
+    assert calm.page.locator(".sos-venue-map .leaflet-proxy").count() == 0
+    assert calm.page.locator(".sos-venue-map .leaflet-marker-icon.leaflet-zoom-animated").count() == 0
     assert calm.page.evaluate("L.MarkerClusterGroup.prototype.options.animate") is False
     assert calm.errors == [] and moving.errors == []
 
 
 def test_map_has_a_real_height_at_360_px(visit):
     page = visit(viewport={"width": 360, "height": 740})
-    box = page.page.locator(".venue-map").bounding_box()
+    box = page.page.locator(".sos-venue-map").bounding_box()
     assert box["height"] >= 0.6 * 740 - 1
     assert box["width"] <= 360
 
@@ -164,7 +164,7 @@ def test_axe_finds_nothing_wrong_with_the_map_at_360_px(visit):
     page.page.keyboard.press("Tab")
     page.page.keyboard.press("Tab")
     page.page.keyboard.press("Enter")  # with a popup open, so its link and close button are checked too
-    page.page.wait_for_selector(".venue-map .leaflet-popup-content", state="visible")
+    page.page.wait_for_selector(".sos-venue-map .leaflet-popup-content", state="visible")
     # Let the popup finish fading in, or its text is measured half transparent.
     page.page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
 
@@ -185,8 +185,8 @@ def example_map_url(example_site):
 def test_the_real_theme_map_page_shows_every_example_venue(browser, example_map_url, example_site):
     page = Visit(browser, example_map_url, viewport={"width": 360, "height": 740})
     try:
-        listed = page.page.eval_on_selector_all(".venue-map .leaflet-marker-icon[title]", "els => els.length")
-        labels = page.page.eval_on_selector_all(".venue-map .marker-cluster", "els => els.map(e => e.ariaLabel)")
+        listed = page.page.eval_on_selector_all(".sos-venue-map .leaflet-marker-icon[title]", "els => els.length")
+        labels = page.page.eval_on_selector_all(".sos-venue-map .marker-cluster", "els => els.map(e => e.ariaLabel)")
         shown = (example_site / "map" / "index.html").read_text(encoding="utf-8").count("L.marker(")
         assert shown > 0
         assert listed + sum(int(label.split()[0]) for label in labels) == shown

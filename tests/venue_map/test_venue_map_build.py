@@ -116,7 +116,7 @@ def test_marker_facts_are_escaped_like_the_popups():
 def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
     venue = make_venue("corner-cafe", "Corner Café", "2 Example Road", "PO5 1AA")
     assert popup_html(venue, "../") == (
-        '<p class="venue-map__popup"><a href="../venues/corner-cafe/"><bdi lang="en" translate="no">Corner Café</bdi></a>'
+        '<p class="sos-venue-map__popup"><a href="../venues/corner-cafe/"><bdi lang="en" translate="no">Corner Café</bdi></a>'
         '<br><bdi lang="en" translate="no">2 Example Road, Portsmouth PO5 1AA</bdi>'
         '<br><span class="sos-open-status" data-open-status></span></p>'  # hours not known: js/open-now.js says so
     )

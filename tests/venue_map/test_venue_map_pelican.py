@@ -18,7 +18,7 @@ def test_map_page_is_written_with_its_parts_and_its_assets_exist(map_site: Path)
     page = page_path.read_text(encoding="utf-8")
 
     assert page.count("L.marker(") == 12
-    assert 'class="folium-map venue-map"' in page
+    assert 'class="folium-map sos-venue-map"' in page
     assert "document.addEventListener(\"DOMContentLoaded\"" in page
     assets = local_assets(page)
     assert len(assets) == 7

@@ -201,7 +201,7 @@
           // Not a place to open: no focus stop, no click target.
           dot = L.circleMarker(here, {
             radius: 10, weight: 3, color: "#fff", fillColor: "#1d70b8", fillOpacity: 1,
-            interactive: false, className: "venue-map__you",
+            interactive: false, className: "sos-venue-map__you",
           }).addTo(map);
         }
         dot.setLatLng(here);
