@@ -39,7 +39,9 @@ def read_catalogue(directory: Path, display_root: Path | None = None, today: dat
         if loaded.data is not None:
             loaded_files.append(loaded)
         if not problems:
-            catalogue.venues.append(venue_from_data(loaded.data, loaded.slug, loaded.source, loaded.where(())[0]))
+            catalogue.venues.append(venue_from_data(
+                loaded.data, loaded.slug, loaded.source, loaded.where(())[0], loaded.key_marks, loaded.value_marks,
+            ))
     catalogue.problems.extend(check_duplicates(loaded_files))
     catalogue.problems.sort(key=lambda problem: (problem.file, problem.line, problem.column))
     return catalogue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -72,6 +73,10 @@ class Venue:
     location: Position | None = None  # from the file, if given (source "file")
     position: Position | None = None  # filled in by geocoding
     line: int = 1  # line of the file's first key, for messages about the whole venue
+    # (line, column) of each key and value as loaded, by path into the data, e.g. ("address", "postcode"):
+    # kept so a message about one field points at its line without reading the file again.
+    key_marks: Mapping[tuple, tuple[int, int]] = field(default_factory=dict, repr=False)
+    value_marks: Mapping[tuple, tuple[int, int]] = field(default_factory=dict, repr=False)
     # Filled in by present.present() for the theme:
     description_html: dict[str, str] = field(default_factory=dict)
     hours: list | None = None  # HoursRow per day, or None when the hours are not known
@@ -84,9 +89,24 @@ class Venue:
     def url(self) -> str:
         return f"venues/{self.slug}/"
 
+    def key_at(self, *path: str | int) -> tuple[int, int]:
+        """Return (line, column) where a key is written, e.g. key_at("location"), or the venue's first line."""
+        return self.key_marks.get(path, (self.line, 1))
 
-def venue_from_data(data: dict, slug: str, source: str, line: int = 1) -> Venue:
-    """Build a Venue from one file's data, already checked against the schema."""
+    def value_at(self, *path: str | int) -> tuple[int, int]:
+        """Return (line, column) where a value is written, e.g. value_at("address", "postcode"), or the first line."""
+        return self.value_marks.get(path, (self.line, 1))
+
+
+def venue_from_data(
+    data: dict,
+    slug: str,
+    source: str,
+    line: int = 1,
+    key_marks: Mapping[tuple, tuple[int, int]] | None = None,
+    value_marks: Mapping[tuple, tuple[int, int]] | None = None,
+) -> Venue:
+    """Build a Venue from one file's data, already checked against the schema, with where each part was written."""
     from .text import normalise_postcode  # local: text imports nothing of ours, but keeps model import-light
 
     address = data["address"]
@@ -121,4 +141,6 @@ def venue_from_data(data: dict, slug: str, source: str, line: int = 1) -> Venue:
         example=bool(data.get("example", False)),
         location=Position(float(location["lat"]), float(location["lon"]), "file") if location else None,
         line=line,
+        key_marks=dict(key_marks or {}),
+        value_marks=dict(value_marks or {}),
     )
