@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
 
     overrides = {"GEOCODING_CACHE_PATH": str(args.cache)} if args.cache else {}
     if args.venues:
-        overrides["VENUES_PATH"] = str(args.venues)  # also where the geocoder finds the line a problem is on
+        overrides["VENUES_PATH"] = str(args.venues)
     settings = read_settings(str(args.settings), override=overrides or None)
     folder = Path(settings["VENUES_PATH"])
     today = args.date or build_day(settings)

@@ -6,7 +6,6 @@ from venues.model import Problem, Venue
 
 from geocoding.compass import distance_metres, how_far
 from geocoding.config import GeocodingConfig, shown_path
-from geocoding.lines import FieldLines
 from geocoding.postcodes import postcode_districts
 
 HOW_TO_PIN = (
@@ -18,9 +17,8 @@ HOW_TO_PIN = (
 class PositionChecks:
     """Judge resolved positions for one build and word the problems, pointing at the line to fix."""
 
-    def __init__(self, config: GeocodingConfig, lines: FieldLines):
+    def __init__(self, config: GeocodingConfig):
         self.config = config
-        self.lines = lines
 
     def check(self, venue: Venue, centroid: tuple[float, float] | None) -> list[Problem]:
         """Return the problems with venue.position: outside the service area, too far from the postcode, unknown postcode."""
@@ -44,7 +42,7 @@ class PositionChecks:
             f'cannot place "{venue.address.one_line()}" on the map: {reason}, and {postcode} is not in the '
             f"site's postcode list; check the postcode ({self.coverage()}), or {HOW_TO_PIN}"
         )
-        return Problem(venue.source, *self.lines.value(venue, "address", "postcode"), message)
+        return Problem(venue.source, *venue.value_at("address", "postcode"), message)
 
     def coverage(self) -> str:
         """Say which postcodes the site knows: "... covers the PO postcodes in data/postcodes/po.csv: PO1, PO2"."""
@@ -64,7 +62,7 @@ class PositionChecks:
             f"entrance on openstreetmap.org, lat first, then lon (one mistyped digit moves the pin kilometres), "
             f"or check the postcode under address:"
         )
-        return Problem(venue.source, *self.lines.key(venue, "location"), message)
+        return Problem(venue.source, *venue.key_at("location"), message)
 
     def _cache_too_far(self, venue: Venue, centroid: tuple[float, float]) -> Problem:
         # The cache key is the whole normalised address (street, town and postcode), so changing any of them in
@@ -79,7 +77,7 @@ class PositionChecks:
             f"{how_far(centroid, (point.lat, point.lon))} of the centre of {postcode}, more than the "
             f"{limit:,.0f} m allowed; delete that entry from {cache} and run make geocode, or {HOW_TO_PIN}"
         )
-        return Problem(venue.source, *self.lines.key(venue, "address"), message)
+        return Problem(venue.source, *venue.key_at("address"), message)
 
     def _unknown_postcode_warning(self, venue: Venue) -> Problem:
         origin = ORIGIN_WORDS.get(venue.position.source, venue.position.source)
@@ -87,17 +85,17 @@ class PositionChecks:
             f"{venue.address.postcode} is not a postcode we know: check it ({self.coverage()}); the map uses "
             f"the point from {origin}, which cannot be checked against the postcode's centre"
         )
-        return Problem(venue.source, *self.lines.value(venue, "address", "postcode"), message, severity="warning")
+        return Problem(venue.source, *venue.value_at("address", "postcode"), message, severity="warning")
 
     def _outside_service_area(self, venue: Venue) -> Problem:
         point = venue.position
         south, west, north, east = self.config.service_area
         if point.source == "file":
             fix = "check lat: and lon: in the location: block (are they swapped, or is a minus sign missing?)"
-            where = self.lines.key(venue, "location")
+            where = venue.key_at("location")
         else:
             fix = f"check the street and postcode, or {HOW_TO_PIN}"
-            where = self.lines.key(venue, "address")
+            where = venue.key_at("address")
         message = (
             f"the map point {point.lat:.5f}, {point.lon:.5f} (from {ORIGIN_WORDS.get(point.source, point.source)}) "
             f"is outside the service area (south {south}, west {west}, north {north}, east {east}); {fix}"

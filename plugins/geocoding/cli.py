@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache:
         overrides["GEOCODING_CACHE_PATH"] = str(args.cache)
     if args.venues:
-        overrides["VENUES_PATH"] = str(args.venues)  # also where problems find the line to point at
+        overrides["VENUES_PATH"] = str(args.venues)
     settings = read_settings(str(args.settings), override=overrides)
     folder = Path(settings["VENUES_PATH"])
     catalogue = read_catalogue(folder, folder.resolve().parent, build_day(settings))

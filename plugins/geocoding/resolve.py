@@ -16,7 +16,6 @@ from geocoding.cache import NOT_FOUND, GeocodeCache, cache_key, found_nothing
 from geocoding.checks import HOW_TO_PIN, PositionChecks
 from geocoding.compass import distance_metres
 from geocoding.config import GeocodingConfig
-from geocoding.lines import FieldLines
 from geocoding.nominatim import Found, NominatimClient, NominatimUnavailable
 from geocoding.postcodes import postcode_centroid
 
@@ -36,13 +35,9 @@ def on_venues_loaded(generator, venues: Iterable[Venue] = (), **_kwargs) -> list
 def resolve_venues(
     venues: Iterable[Venue], settings: Mapping, environ: Mapping[str, str] | None = None, retry_not_found: bool = False
 ) -> list[Problem]:
-    """Set venue.position on each venue, save the cache if it changed, and return the problems found.
-
-    Problems point at the line to fix in the venue file when VENUES_PATH names the folder the venues came from.
-    """
+    """Set venue.position on each venue, save the cache if it changed, and return the problems found."""
     config = GeocodingConfig.from_settings(settings, environ)
-    lines = FieldLines(settings.get("VENUES_PATH"))
-    resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found, lines=lines)
+    resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found)
     problems = [problem for venue in venues for problem in resolver.resolve(venue)]
     resolver.cache.save()
     if resolver.sources:
@@ -71,12 +66,10 @@ def origin_of(venue: Venue, settings: Mapping, environ: Mapping[str, str] | None
 class Resolver:
     """Resolve venues one by one, sharing one cache and at most one Nominatim client per build."""
 
-    def __init__(
-        self, config: GeocodingConfig, cache: GeocodeCache, retry_not_found: bool = False, lines: FieldLines | None = None
-    ):
+    def __init__(self, config: GeocodingConfig, cache: GeocodeCache, retry_not_found: bool = False):
         self.config = config
         self.cache = cache
-        self.checks = PositionChecks(config, lines or FieldLines(None))
+        self.checks = PositionChecks(config)
         # A cached miss is not asked again by default: the key is the whole normalised address, so fixing
         # the street or postcode in the file makes a new key that is looked up afresh, and a location: block
         # skips the cache; asking the same words again only helps once OpenStreetMap has learnt the address,

@@ -17,9 +17,10 @@ from geocoding.cli import main as geocode_main
 from geocoding.compass import direction
 from geocoding.resolve import resolve_venues
 from geopy.distance import geodesic
+from venues.catalogue import read_catalogue
 
 from scripts.pr_summary import main as pr_summary_main
-from tests.conftest import build_site
+from tests.conftest import BUILD_DAY, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 CAFE = "example-corner-cafe.yaml"  # has a location: block near the centre of its postcode, PO1 2AY
@@ -85,6 +86,16 @@ def test_build_accepts_the_untouched_venue_it_was_copied_from(tmp_path):
     output = build_site(tmp_path / "site", folder)
     assert (output / "venues" / "example-corner-cafe" / "index.html").exists()
 
+
+
+def test_a_problem_points_at_the_line_the_venue_was_loaded_from_without_reading_the_file_again(nominatim, settings, tmp_path):
+    folder, text = venue_copy(tmp_path, CAFE, ("postcode: PO1 2AY", f"postcode: {COSHAM}"))
+    [venue] = read_catalogue(folder, tmp_path, BUILD_DAY).venues
+    (folder / CAFE).unlink()  # the Venue carries its marks: no VENUES_PATH in settings, and no file to read
+    problems = resolve_venues([venue], settings, {})
+    assert [(p.file, p.line, p.column, p.severity) for p in problems] == [
+        (f"venues/{CAFE}", line_of(text, r"^location:"), 1, "error")]
+    assert line_of(text, r"^location:") != venue.line and nominatim.requests == []
 
 @pytest.mark.parametrize(("metres", "fails"), [(1400, False), (1600, True)])
 def test_the_limit_is_geocoding_max_distance_metres(nominatim, settings, make_venue, metres, fails):
