@@ -161,8 +161,10 @@ class Resolver:
 
 
 def _warning(venue: Venue, message: str) -> Problem:
-    """Make a warning about the whole venue."""
-    return Problem(venue.source, venue.line, 1, message, severity="warning")
+    """Make a warning about where the venue's address was placed, at the address: line."""
+    # Every note is about looking the address up (found nothing, or found too far from the postcode), and its fix
+    # is under address: (or a location: block, which the file does not have yet, or there would be no look-up).
+    return Problem(venue.source, *venue.key_at("address"), message, severity="warning")
 
 
 def _found_nothing_note(venue: Venue) -> str:

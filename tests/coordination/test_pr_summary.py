@@ -169,7 +169,8 @@ def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_w
     markdown = summary_markdown(rows, DAY)
     assert (f"| added | Fresh | `venues/fresh.yaml` | yes | [{GUILDHALL_CENTRE}]({GUILDHALL_LINK}) "
             "| postcode: Nominatim found nothing |") in markdown
-    assert "- **warning** in `venues/fresh.yaml` line 1: Nominatim found nothing for \"3 Newly Added Street" in markdown
+    # Line 3 is address: in venue_files.VENUE, where the fix goes.
+    assert "- **warning** in `venues/fresh.yaml` line 3: Nominatim found nothing for \"3 Newly Added Street" in markdown
     assert ("OpenStreetMap's address search (Nominatim) found nothing for this address, "
             "so it is only the centre of the postcode") in markdown
     assert "First check the street under `address:` in the venue file" in markdown
@@ -182,5 +183,5 @@ def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_w
     assert len(nominatim.requests) == 1
     markdown = summary_markdown(rows, DAY)
     assert "| cache (postcode: Nominatim found nothing) |" in markdown
-    assert "- **warning** in `venues/fresh.yaml` line 1: Nominatim found nothing" in markdown
+    assert "- **warning** in `venues/fresh.yaml` line 3: Nominatim found nothing" in markdown
     assert "### Check the pin" not in markdown

@@ -7,6 +7,8 @@ from pathlib import Path
 from geocoding.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
+LIBRARY_ADDRESS_LINE = (ROOT / "venues" / "example-harbour-library.yaml").read_text(encoding="utf-8").splitlines().index(
+    "address:") + 1
 
 
 def copy_venues(tmp_path, *names):
@@ -46,9 +48,9 @@ def test_cli_fills_the_cache_then_reports_cache_origin(nominatim, tmp_path, monk
 
 
 def assert_miss_explained(err):
-    """Check stderr names the venue file (at its first key, line 2) and says how to fix a miss."""
+    """Check stderr names the venue file at its address: line and says how to fix a miss."""
     [warning] = err.splitlines()
-    assert warning.startswith("venues/example-harbour-library.yaml:2:1: Nominatim found nothing for ")
+    assert warning.startswith(f"venues/example-harbour-library.yaml:{LIBRARY_ADDRESS_LINE}:1: Nominatim found nothing for ")
     assert '"1 Example Quay, Portsmouth PO1 3AA"' in warning
     assert "the map pin is only the centre of PO1 3AA" in warning
     assert "check the street under address: in the venue file" in warning
