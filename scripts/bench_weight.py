@@ -72,7 +72,7 @@ def weigh(browser, url: str, kind: str) -> tuple[int, int]:
     page.on("requestfinished", lambda request: responses.append(request))
     page.goto(url, wait_until="networkidle")
     if kind == "map":
-        page.wait_for_selector(".venue-map .leaflet-marker-icon")
+        page.wait_for_selector(".sos-venue-map .leaflet-marker-icon")
         page.wait_for_load_state("networkidle")
     total = 0
     for request in responses:
