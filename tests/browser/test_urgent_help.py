@@ -59,3 +59,12 @@ def test_an_empty_directory_gives_no_count_but_the_urgent_numbers(empty_site, ta
         assert calls.nth(index).is_visible() and box["height"] >= checks.MIN_TARGET - 0.5
     assert calls.first.get_attribute("href") == "tel:999"
     assert checks.small_targets(page) == [] and checks.sideways_overflow(page) == []
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_an_empty_site_says_so_on_the_home_page_instead_of_counting_nothing(empty_site, tab, code):
+    page = tab(viewport=checks.PHONE).goto(f"{empty_site}{languages()[code]}")
+    count = page.locator(".sos-find__count").inner_text()
+    assert not re.search(r"(^|\D)0(\D|$)", count)
+    if code == "en":
+        assert count == "There are no places in the list yet."
