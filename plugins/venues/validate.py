@@ -21,6 +21,7 @@ from .schema import venue_schema
 from .schema_messages import schema_messages
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_RENEWAL_YEARS = 2  # training is renewed yearly (CONTRIBUTING.md); two years leaves room for a late refresher
 
 
 def _validator():
@@ -90,7 +91,7 @@ def _check_postcode(loaded: LoadedFile) -> list[Problem]:
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
-    """Refuse a training day after today, or a renewal day that is not after the training."""
+    """Refuse a training day after today, and a renewal day before the training or years after it."""
     data = loaded.data
     accreditation = data.get("accreditation") if isinstance(data.get("accreditation"), dict) else {}
     trained, renew = (_date(accreditation.get(key)) for key in ("trained_on", "renew_by"))
@@ -103,7 +104,21 @@ def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
         problems.append(Problem(loaded.source, *loaded.where(("accreditation", "renew_by")),
                                 f"accreditation: renew_by ({renew}) must be after trained_on ({trained}). "
                                 "Check both dates."))
+    elif trained and renew and renew > _years_after(trained, MAX_RENEWAL_YEARS) and data.get("example") is not True:
+        # A slip in the year (2072 for 2027) would keep a venue listed long after its training lapsed.
+        problems.append(Problem(loaded.source, *loaded.where(("accreditation", "renew_by")),
+                                f"accreditation: renew_by ({renew}) is more than {MAX_RENEWAL_YEARS} years after "
+                                f"trained_on ({trained}). Training is renewed about once a year: check the year, "
+                                f"for example renew_by: {_years_after(trained, 1)}"))
     return problems
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    """Return the same day so many years later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _date(value: object) -> datetime.date | None:
