@@ -170,7 +170,7 @@ def test_venue_page_shows_what_a_visitor_needs(example_site):
     html = read(example_site, "venues/example-harbour-library/index.html")
     for words in ["Harbour Reading Room (example)", "Example", "This is a fictional example venue",
                   "Free Wi-Fi", "Phone charging", "العربية", "Українська", "Step-free entrance", "1 Example Quay",
-                  "PO1 3AA", "tel:01632960001", "mailto:harbour-reading-room@example.org",
+                  "PO1 3AA", "tel:+441632960001", "mailto:harbour-reading-room@example.org",
                   "https://example.org/harbour-reading-room", "geo:50.", "https://www.openstreetmap.org/directions?to=",
                   "12 March 2026", "12 March 2036", "Report a problem with this listing", "<table"]:
         assert words in html, words
