@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterable
 
 import jsonschema
+import phonenumbers
 
+from . import text
 from .language_codes import LANGUAGE_HINT, suggested_code
 from .load import LoadedFile
 from .schema import subschema_at
@@ -76,15 +78,15 @@ def _in_quotes(path: tuple, typed: str) -> str:
     return f"{path[-1]}: {quoted}" if path and isinstance(path[-1], str) else quoted
 
 
-def _spaced_phone(digits: str) -> str:
-    """Group an 11-digit UK number the usual way: 023 7123 4567, 0161 496 0123, 07700 900123, 01632 960123."""
-    if not re.fullmatch(r"0\d{10}", digits):
-        return digits
-    if digits.startswith("02"):
-        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
-    if digits.startswith(("011", "03", "08", "09")) or (digits.startswith("01") and digits[3] == "1"):
-        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
-    return f"{digits[:5]} {digits[5:]}"
+def _spaced_phone(typed: str) -> str:
+    """Space a phone number the usual way: 023 7123 4567, or +44 23 7123 4567 when written with its country code."""
+    number = text.parse_phone(typed)
+    if number is None or not text.is_whole_number(number):
+        return typed  # a number cut short or too long has no usual spacing: check_rules explains it
+    style = phonenumbers.PhoneNumberFormat.INTERNATIONAL if typed.startswith("+") else phonenumbers.PhoneNumberFormat.NATIONAL
+    spaced = phonenumbers.format_number(number, style)
+    # A number in no range in use is spaced without its leading 0: give back the digits as typed, never others.
+    return spaced if re.sub(r"\D", "", spaced) == re.sub(r"\D", "", typed) else typed
 
 
 def is_required(path: tuple) -> bool:

@@ -146,6 +146,13 @@ def test_a_phone_number_read_as_a_number_is_given_back_in_quotes_and_grouped(typ
         f'contact: phone: {typed} was read as a number, so its leading 0 is lost: put it in quotes, phone: "{fixed}".']
 
 
+def test_a_phone_number_with_its_country_code_read_as_a_number_is_spaced_with_it():
+    loaded = loaded_venue(MINIMAL.read_text(encoding="utf-8") + "contact:\n  phone: +442371234567\n")
+    assert [problem.message for problem in check_schema(loaded)] == [
+        'contact: phone: +442371234567 was read as a number, so its + is lost: put it in quotes, '
+        'phone: "+44 23 7123 4567".']
+
+
 @pytest.mark.parametrize(("line", "message"), [
     ("name: 1984", 'name: 1984 was read as a number: put it in quotes, name: "1984".'),
     ("opening_hours: off", 'opening_hours: off was read as true or false, not as a text: put it in quotes, '
