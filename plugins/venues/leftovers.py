@@ -7,16 +7,20 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import phonenumbers
+
+from . import text
 from .links import ALLOWED_LINK, description_links
 from .load import LoadedFile, load_text
 from .model import Problem
+from .schema import subschema_at
 from .schema_messages import field_name, is_required
 
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "venues" / "_template.yaml"
 # Domains kept for examples (RFC 2606): a real venue never has them.
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
-# Ofcom keeps 01632 960000 to 01632 960999 for drama: numbers that can never ring anyone.
-DRAMA_PHONE = re.compile(r"^01632960\d{3}$")
+# Ofcom keeps 01632 960000 to 01632 960999 for drama: numbers that can never ring anyone (without the 0 and +44).
+DRAMA_PHONE = re.compile(r"^1632960\d{3}$")
 
 # Fields whose template value is a stand-in that no real venue shares, with the words for what to write instead.
 # Choices (kind, offers...), the town, dates and counts are left out: a real venue may honestly match them.
@@ -104,6 +108,22 @@ def _example_domain(address: str) -> str | None:
     return next((domain for domain in EXAMPLE_DOMAINS if host == domain or host.endswith("." + domain)), None)
 
 
+def written_phone(data: dict) -> str | None:
+    """Return contact: phone when it has the form the schema asks for (digits and spaces), else None."""
+    # A phone number of the wrong form is explained once, by the schema: the rules judge only well-formed ones.
+    contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
+    phone = contact.get("phone")
+    pattern = subschema_at(("contact", "phone"))["pattern"]
+    return phone if isinstance(phone, str) and re.search(pattern, phone) else None
+
+
+def is_drama_phone(phone: str) -> bool:
+    """Tell whether a written phone number is one of Ofcom's drama numbers, however it is written."""
+    number = text.parse_phone(phone)
+    return (number is not None and number.country_code == text.UK_COUNTRY_CODE
+            and bool(DRAMA_PHONE.match(phonenumbers.national_significant_number(number))))
+
+
 def _check_example_contacts(loaded: LoadedFile) -> list[Problem]:
     """Refuse made-up addresses, links and phone numbers on a venue that is not an example."""
     contact = loaded.data.get("contact") if isinstance(loaded.data.get("contact"), dict) else {}
@@ -115,9 +135,8 @@ def _check_example_contacts(loaded: LoadedFile) -> list[Problem]:
             problems.append(Problem(loaded.source, *loaded.where(("contact", key)),
                                     f'contact: {key}: "{value}" is a made-up address: {domain} is kept for examples. '
                                     f"Write the venue's own {words}, or delete the line."))
-    phone = contact.get("phone")
-    digits = re.sub(r"^\+44", "0", "".join(phone.split())) if isinstance(phone, str) else ""
-    if DRAMA_PHONE.match(digits):
+    phone = written_phone(loaded.data)
+    if phone and is_drama_phone(phone):
         problems.append(Problem(loaded.source, *loaded.where(("contact", "phone")),
                                 f'contact: phone: "{phone}" is a made-up number kept for examples (01632 960...). '
                                 "Write the venue's own public phone number, or delete the line."))
