@@ -9,6 +9,7 @@ import phonenumbers
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "br"}
 ALLOWED_SCHEMES = {"http", "https", "tel", "mailto"}
 PHONE_REGION = "GB"  # a number written without a country code (023..., 07...) is a UK number
+UK_COUNTRY_CODE = 44
 
 
 def markdown_to_html(source: str) -> str:
