@@ -272,3 +272,16 @@ def test_the_examples_stay_on_the_site_for_years(tmp_path, caplog):
     assert shown == [slug for slug in examples if slug not in {"example-lapsed-bookshop", "example-family-centre"}]
     lapsed = [record.getMessage() for record in caplog.records if "lapsed" in record.getMessage()]
     assert len(lapsed) == 2
+
+
+def test_a_venue_with_only_a_warning_is_published_and_the_warning_logged(tmp_path, caplog):
+    # Only errors keep a venue off the site: a warning asks a person to look, it does not hide the place.
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    minimal = (FIXTURES / "venues" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (folder / "odd-number.yaml").write_text(minimal + 'contact:\n  phone: "023 9200"\n', encoding="utf-8")
+    caplog.set_level(logging.WARNING)
+    site = build_site(tmp_path, folder)
+    assert (site / "venues" / "odd-number" / "index.html").is_file()
+    warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
+    assert any("odd-number.yaml:12:" in message and "not a phone number in use" in message for message in warnings), warnings

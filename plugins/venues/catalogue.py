@@ -38,7 +38,7 @@ def read_catalogue(directory: Path, display_root: Path | None = None, today: dat
         catalogue.problems.extend(problems)
         if loaded.data is not None:
             loaded_files.append(loaded)
-        if not problems:
+        if not any(problem.severity == "error" for problem in problems):
             catalogue.venues.append(venue_from_data(
                 loaded.data, loaded.slug, loaded.source, loaded.where(())[0], loaded.key_marks, loaded.value_marks,
             ))
