@@ -68,7 +68,7 @@ def build_map(venues, options: MapOptions) -> MapParts:
     )
     # Whether to ask for sharper tiles depends on the reader's screen and data, known only in the
     # browser: js/map.js sets Leaflet's default, which folium's explicit false would override.
-    del tiles.options["detect_retina"]
+    tiles.options.pop("detect_retina", None)
     tiles.add_to(vmap)
 
     if placed:

@@ -62,8 +62,8 @@ def test_saving_data_or_a_slow_connection_keeps_the_plain_tiles(site_url, tab, c
     assert zooms == plain_zooms
 
 
-def test_the_map_script_sets_the_choice_before_folium_makes_the_tile_layer(example_site):
-    # folium's own "detectRetina": false would override the default map.js sets.
+def test_folium_leaves_the_choice_of_tiles_to_map_js(example_site):
+    # An explicit "detectRetina" from folium (false by default) would override the default map.js sets.
     page = (example_site / "map" / "index.html").read_text("utf-8")
     assert not re.search(r"detectRetina", page)
 
