@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from venues.model import Problem, Venue
+from venues.postcode_files import district_names
 
 from geocoding.compass import distance_metres, how_far
 from geocoding.config import GeocodingConfig, shown_path
-from geocoding.postcodes import postcode_districts
 
 HOW_TO_PIN = (
     "add a location: block with lat: and lon: to the file "
@@ -46,7 +46,7 @@ class PositionChecks:
 
     def coverage(self) -> str:
         """Say which postcodes the site knows: "... covers the PO postcodes in data/postcodes/po.csv: PO1, PO2"."""
-        districts = postcode_districts(self.config.postcodes_path)
+        districts = district_names(self.config.postcodes_path)
         extract = shown_path(self.config.postcodes_path)
         if not districts:
             return f"{self.config.site_name} covers the postcodes in {extract}, which is missing or empty"

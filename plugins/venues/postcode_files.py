@@ -6,6 +6,7 @@ import csv
 import functools
 import json
 import logging
+import re
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,16 @@ def districts(csv_path: Path) -> dict[str, dict[str, list[float]]]:
     return grouped
 
 
+def district_names(csv_path: Path) -> list[str]:
+    """List the districts (outward codes) the extract covers, in natural order: PO2 before PO10."""
+    return sorted(districts(Path(csv_path)), key=_natural)
+
+
+def _natural(text: str) -> list:
+    """Sort key that compares the numbers in a text as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
 def write_postcode_files(generator) -> list[str]:
     """Write postcodes/<district>.json once for the whole site; put the districts in the context."""
     # The files hold no words, so they are written straight to the output, not once per language.
@@ -48,6 +59,6 @@ def write_postcode_files(generator) -> list[str]:
         path = Path(generator.output_path) / save_as.format(district=district)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(postcodes, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-    names = sorted(grouped)
+    names = district_names(Path(source))
     generator.context.update(postcode_districts=names, postcode_file_url=save_as)
     return names
