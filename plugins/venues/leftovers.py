@@ -25,11 +25,11 @@ DRAMA_PHONE = re.compile(r"^1632960\d{3}$")
 # Fields whose template value is a stand-in that no real venue shares, with the words for what to write instead.
 # Choices (kind, offers...), the town, dates and counts are left out: a real venue may honestly match them.
 # The postcode is left out too: the template's is a real Portsmouth postcode that a venue may have.
+# So are the opening hours: the template's are common office hours that a real venue may well keep.
 # The description texts and the location (both numbers at once) are compared on their own, below.
 TEMPLATE_PLACEHOLDERS = {
     ("name",): "name",
     ("address", "street"): "street",
-    ("opening_hours",): "opening hours",
     ("contact", "phone"): "public phone number",
     ("contact", "email"): "public email address",
     ("contact", "website"): "website",
