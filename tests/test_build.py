@@ -285,3 +285,12 @@ def test_a_venue_with_only_a_warning_is_published_and_the_warning_logged(tmp_pat
     assert (site / "venues" / "odd-number" / "index.html").is_file()
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
     assert any("odd-number.yaml:12:" in message and "not a phone number in use" in message for message in warnings), warnings
+
+
+def test_a_build_without_geocoding_stops_naming_each_venue_without_a_position(tmp_path, caplog):
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "venues" / "valid" / "minimal.yaml", folder)
+    with pytest.raises(Exception, match="venues/minimal.yaml:1:1: has no position: is the geocoding plugin enabled"):
+        build_site(tmp_path, folder, PLUGINS=["translations", "venues"])
+    assert "venues/minimal.yaml:1:1: has no position" in caplog.text

@@ -67,10 +67,8 @@ class VenuesGenerator(Generator):
             shown.append(venue)
 
         stop_on_errors([problem for _receiver, result in venues_loaded.send(self, venues=shown) for problem in result or ()])
-        unplaced = [venue for venue in shown if venue.position is None]
-        if unplaced:
-            raise VenueErrors([Problem(venue.source, venue.line, 1, "has no position: is the geocoding plugin enabled?")
-                               for venue in unplaced])
+        stop_on_errors([Problem(venue.source, venue.line, 1, "has no position: is the geocoding plugin enabled?")
+                        for venue in shown if venue.position is None])
 
         report_url = settings.get("VENUES_REPORT_URL", "")
         schedule_days = settings.get("VENUES_SCHEDULE_DAYS", SCHEDULE_DAYS)
