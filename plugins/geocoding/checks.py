@@ -54,6 +54,7 @@ class PositionChecks:
         return f"{self.config.site_name} covers the {areas} postcodes in {extract}: {', '.join(districts)}"
 
     def _file_too_far(self, venue: Venue, centroid: tuple[float, float]) -> Problem:
+        """Refuse a location: block too far from the postcode's centre, at the location: line."""
         point, postcode, limit = venue.position, venue.address.postcode, self.config.max_distance_metres
         message = (
             f"the location: block (lat {point.lat}, lon {point.lon}) puts the map pin "
@@ -65,6 +66,7 @@ class PositionChecks:
         return Problem(venue.source, *venue.key_at("location"), message)
 
     def _cache_too_far(self, venue: Venue, centroid: tuple[float, float]) -> Problem:
+        """Refuse a cached point too far from the postcode's centre, at the address: line."""
         # The cache key is the whole normalised address (street, town and postcode), so changing any of them in
         # the venue file looks the address up afresh: an entry cannot go stale through an address change. A far
         # entry means the committed cache was edited by hand or badly merged, or the postcode extract or
@@ -80,6 +82,7 @@ class PositionChecks:
         return Problem(venue.source, *venue.key_at("address"), message)
 
     def _unknown_postcode_warning(self, venue: Venue) -> Problem:
+        """Warn that a placed venue's postcode is not in the extract, so its point cannot be checked."""
         origin = ORIGIN_WORDS.get(venue.position.source, venue.position.source)
         message = (
             f"{venue.address.postcode} is not a postcode we know: check it ({self.coverage()}); the map uses "
@@ -88,6 +91,7 @@ class PositionChecks:
         return Problem(venue.source, *venue.value_at("address", "postcode"), message, severity="warning")
 
     def _outside_service_area(self, venue: Venue) -> Problem:
+        """Refuse a point outside the service area, at the line of whatever gave it."""
         point = venue.position
         south, west, north, east = self.config.service_area
         if point.source == "file":
