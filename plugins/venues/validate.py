@@ -124,7 +124,7 @@ def _check_phone(loaded: LoadedFile) -> list[Problem]:
         return [Problem(loaded.source, *where,
                         f'contact: phone: "{phone}" does not start with a country code we know. Check the digits '
                         f'after the +, or write a UK number without it, for example "{EXAMPLE_PHONE}".')]
-    uk = number.country_code == text.UK_COUNTRY_CODE if number else not phone.startswith("+")
+    uk = number.country_code == text.UK_COUNTRY_CODE if number else _written_as_uk(phone)
     if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         fix = PHONE_LENGTH_FIXES[reason].format(a="a UK" if uk else "a")
         return [Problem(loaded.source, *where, f'contact: phone: "{phone}" {fix}, for example "{EXAMPLE_PHONE}".')]
@@ -135,6 +135,14 @@ def _check_phone(loaded: LoadedFile) -> list[Problem]:
     return [Problem(loaded.source, *where,
                     f'contact: phone: "{phone}" is not a phone number in use in {"the UK" if uk else "that country"}: '
                     "check each digit, and that you wrote all of it with the area code.", severity="warning")]
+
+
+def _written_as_uk(phone: str) -> bool:
+    """Tell whether a number phonenumbers could not read is written as a UK one: +44, 0044 or no country code."""
+    compact = "".join(phone.split())
+    if compact.startswith(("+", "00")):
+        return compact.startswith(("+44", "0044"))
+    return True
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:

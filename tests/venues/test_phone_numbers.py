@@ -24,7 +24,12 @@ def problems_with_phone(phone: str, example: bool = False):
     ("12", "is too short for a UK phone number: write all of it, with the area code"),
     ("960 123", "is too short for a UK phone number: write all of it, with the area code"),  # dials only locally
     ("+33 1 23", "is too short for a phone number: write all of it, with the area code"),
-    ("+44 1", "is too short for a phone number: write all of it, with the area code"),
+    # phonenumbers cannot read these at all: the country code written still tells which country they are in.
+    ("+44 1", "is too short for a UK phone number: write all of it, with the area code"),
+    ("0044 1", "is too short for a UK phone number: write all of it, with the area code"),
+    ("00 33 1", "is too short for a phone number: write all of it, with the area code"),
+    ("+44 1234 567 890 123 456 789", "is too long for a UK phone number: check for a digit typed twice, "
+                                     "and write one number only"),
     ("01632 960 1234", "is too long for a UK phone number: check for a digit typed twice, and write one number only"),
 ])
 def test_a_number_of_the_wrong_length_is_an_error_with_a_drama_number_as_example(phone, fix):
