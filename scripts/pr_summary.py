@@ -112,7 +112,8 @@ def collect_rows(changes: list[Change], catalogue: Catalogue, settings: Mapping)
     for row in rows:
         if row.venue is not None:
             row.origin = origin_of(row.venue, settings)
-            row.problems = [problem for problem in problems if problem.file == row.venue.source]
+            # The file's own warnings (it is published with them) come first, then where it was placed.
+            row.problems = [problem for problem in catalogue.problems + problems if problem.file == row.venue.source]
         elif row.change.status != "removed":
             row.problems = [problem for problem in catalogue.problems if problem.file == row.change.path]
     return rows

@@ -185,3 +185,14 @@ def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_w
     assert "| cache (postcode: Nominatim found nothing) |" in markdown
     assert "- **warning** in `venues/fresh.yaml` line 3: Nominatim found nothing" in markdown
     assert "### Check the pin" not in markdown
+
+
+def test_a_venue_published_with_a_warning_shows_the_warning(venues_dir, cache_file):
+    path = write_venue(venues_dir, "odd-number", location=(50.8001, -1.0901))
+    path.write_text(path.read_text(encoding="utf-8") + 'contact:\n  phone: "023 9200"\n', encoding="utf-8")
+    catalogue = read_catalogue(venues_dir, venues_dir.parent, DAY)
+    rows = collect_rows(venue_changes(parse_changes(["A\tvenues/odd-number.yaml"])), catalogue, offline_settings(cache_file))
+    markdown = summary_markdown(rows, DAY)
+    assert "| added | Odd Number | `venues/odd-number.yaml` | yes |" in markdown
+    warning = '- **warning** in `venues/odd-number.yaml` line 17: contact: phone: "023 9200" is not a phone number in use'
+    assert warning in markdown
