@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import opening_hours
 import phonenumbers
+from dateutil.relativedelta import relativedelta
 
 from . import text
 from .hours_hints import hours_message
@@ -159,21 +160,14 @@ def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:
         problems.append(Problem(loaded.source, *loaded.where(("accreditation", "renew_by")),
                                 f"accreditation: renew_by ({renew}) must be after trained_on ({trained}). "
                                 "Check both dates."))
-    elif trained and renew and renew > _years_after(trained, MAX_RENEWAL_YEARS) and data.get("example") is not True:
+    # relativedelta gives the same day so many years on, and 28 February for 29 February.
+    elif trained and renew and renew > trained + relativedelta(years=MAX_RENEWAL_YEARS) and data.get("example") is not True:
         # A slip in the year (2072 for 2027) would keep a venue listed long after its training lapsed.
         problems.append(Problem(loaded.source, *loaded.where(("accreditation", "renew_by")),
                                 f"accreditation: renew_by ({renew}) is more than {MAX_RENEWAL_YEARS} years after "
                                 f"trained_on ({trained}). Training is renewed about once a year: check the year, "
-                                f"for example renew_by: {_years_after(trained, 1)}"))
+                                f"for example renew_by: {trained + relativedelta(years=1)}"))
     return problems
-
-
-def _years_after(day: datetime.date, years: int) -> datetime.date:
-    """Return the same day so many years later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def _date(value: object) -> datetime.date | None:

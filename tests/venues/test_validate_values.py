@@ -197,3 +197,20 @@ def test_an_example_venue_may_use_example_addresses_but_a_real_one_may_not(tmp_p
     (folder / "real-venue.yaml").write_text(real.replace("Name of the Venue", "Real Venue"), encoding="utf-8")
     problems = read_catalogue(folder, tmp_path).problems
     assert {problem.file for problem in problems} == {"venues/real-venue.yaml"}
+
+
+@pytest.mark.parametrize(("trained", "renew", "suggested"), [
+    ("2024-02-29", "2026-03-01", "2025-02-28"),  # a leap day: two years on is 28 February
+    ("2025-06-30", "2027-07-01", "2026-06-30"),
+])
+def test_renew_by_more_than_two_years_after_training_is_refused_on_the_day_after(trained, renew, suggested):
+    def found(renew_by: str) -> list[str]:
+        text = (MINIMAL.read_text(encoding="utf-8").replace("2026-01-01", trained)
+                .replace("2027-01-01", renew_by))
+        return [problem.message for problem in check_rules(loaded_venue(text), BUILD_DAY)]
+
+    last_day = (datetime.date.fromisoformat(renew) - datetime.timedelta(days=1)).isoformat()
+    assert found(last_day) == []
+    assert found(renew) == [f"accreditation: renew_by ({renew}) is more than 2 years after trained_on ({trained}). "
+                            "Training is renewed about once a year: check the year, "
+                            f"for example renew_by: {suggested}"]
