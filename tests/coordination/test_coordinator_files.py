@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -62,8 +63,13 @@ def test_template_copied_unchanged_asks_for_the_venues_own_words_and_nothing_els
     shutil.copy(TEMPLATE, folder / "new-venue.yaml")
     catalogue = read_catalogue(folder, tmp_path)
     messages = [problem.message for problem in catalogue.problems]
-    assert len(messages) >= 5
     assert all("from venues/_template.yaml" in message for message in messages), messages
+    # Listed by hand, not taken from the checks, so a check that goes missing is caught. The template's choices,
+    # town, postcode, opening hours and dates are left out: a real venue may honestly share them.
+    must_replace = {"name", "address: street", "location", "contact: phone", "contact: email", "contact: website",
+                    "description: en"}
+    reported = [re.match(r"(?:[a-z_]+: )+", message).group().removesuffix(": ") for message in messages]
+    assert sorted(reported) == sorted(must_replace), messages
     assert [problem.severity for problem in catalogue.problems] == ["error"] * len(messages)
 
 
