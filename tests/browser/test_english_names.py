@@ -10,7 +10,7 @@ from tests.browser.site_pages import language_codes, site_pages
 pytestmark = pytest.mark.browser
 
 TRANSLATED = language_codes()[1:]
-NAMES = ["Spaces of Sanctuary Portsmouth", "Spaces of Sanctuary", "Space of Sanctuary", "Pompey Safe Spaces Scheme"]
+NAMES = ["Spaces of Sanctuary Portsmouth", "Spaces of Sanctuary", "Space of Sanctuary", "Pompey Safe Spaces Scheme", "Portsmouth"]
 # The header, the footer's links and every heading: where a reader meets the names first.
 WHERE = "header, footer a, h1, h2, h3, h4, h5, h6, main p"
 
