@@ -12,11 +12,12 @@ from pelican.settings import read_settings
 from venues.catalogue import read_catalogue
 from venues.fields_doc import DOC_PATH, render
 
-from tests.conftest import ROOT
+from tests.conftest import BUILD_DAY, FIXTURES, ROOT
 from venues import schema
 
 TEMPLATE = ROOT / "venues" / "_template.yaml"
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 
 
 def form(name: str) -> dict:
@@ -135,3 +136,31 @@ def test_yaml_files_pass_yamllint():
                              "--format", "parsable", *paths], cwd=ROOT, capture_output=True, text=True, timeout=60)
     errors = [line for line in result.stdout.splitlines() if "[error]" in line]
     assert result.returncode == 0 and errors == [], result.stdout
+
+
+def fix_table_openings() -> list[re.Pattern]:
+    """Read the message openings in CONTRIBUTING.md's table of fixes, with … standing for any text."""
+    section = CONTRIBUTING.read_text(encoding="utf-8").split("## How to fix the common errors")[1].split("\n## ")[0]
+    cells = [line.split(" | ")[0] for line in section.splitlines() if line.startswith("| ")]
+    return [re.compile(".*?".join(re.escape(part) for part in opening.split("…")))
+            for cell in cells for opening in re.findall(r"`([^`]+)`", cell)]
+
+
+def test_every_venue_file_mistake_has_a_row_in_the_table_of_fixes(tmp_path):
+    # The table is where a coordinator on GitHub's web editor looks up a message: a new message needs its row.
+    folder = tmp_path / "venues"
+    (folder / "drafts").mkdir(parents=True)
+    for path in (FIXTURES / "venues" / "invalid").glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    minimal = (FIXTURES / "venues" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (folder / "drafts" / "subfolder-venue.yaml").write_text(minimal, encoding="utf-8")
+    (folder / "_draft-venue.yaml").write_text(minimal, encoding="utf-8")
+    (folder / "phone-not-in-use.yaml").write_text(minimal.replace("Minimal", "Phone") + 'contact:\n  phone: "023 9200"\n',
+                                                   encoding="utf-8")
+    problems = read_catalogue(folder, tmp_path, BUILD_DAY).problems
+    openings = fix_table_openings()
+    missing = sorted({problem.message for problem in problems
+                      if not any(opening.search(problem.message) for opening in openings)})
+    for words in ("in a subfolder", "starting with _", "not a phone number in use"):  # the files above are read
+        assert any(words in problem.message for problem in problems), words
+    assert missing == [], "CONTRIBUTING.md's table of fixes has no row for:\n" + "\n".join(missing)
