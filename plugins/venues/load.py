@@ -167,7 +167,9 @@ def unpublished_files(directory: Path, display_root: Path | None = None) -> list
     problems = []
     for path in sorted(directory.rglob("*")):
         inside = path.relative_to(directory).parts
-        if any(part.startswith(".") for part in inside) or path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
+        # A hidden folder (.git, an editor's own) holds tools' files, not a coordinator's.
+        if any(part.startswith(".") for part in inside[:-1]) or not path.name.lower().endswith(YAML_SUFFIXES) \
+                or not path.is_file():
             continue
         source = _display(path, root)
         if len(inside) > 1:
@@ -177,7 +179,19 @@ def unpublished_files(directory: Path, display_root: Path | None = None) -> list
             name = path.stem.lstrip("_") or "name-of-the-venue"
             problems.append(Problem(source, 1, 1, f"a file name starting with _ is not published (only {TEMPLATE_NAME} "
                                                   f"may start with _). Rename it to {name}.yaml, or delete it."))
+        elif path.name.startswith("."):
+            name = _name_without_suffix(path.name).lstrip("._") or "name-of-the-venue"
+            problems.append(Problem(source, 1, 1, f"a file name starting with . is hidden, and hidden files are not "
+                                                  f"published. Rename it to {name}.yaml, or delete it."))
     return problems
+
+
+def _name_without_suffix(name: str) -> str:
+    """Return a file name without its .yaml or .yml ending; Path.stem keeps the whole of ".yaml"."""
+    for suffix in YAML_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[:-len(suffix)]
+    return name
 
 
 def _display(path: Path, root: Path | None) -> str:

@@ -36,16 +36,33 @@ def test_a_venue_in_a_subfolder_or_named_with_underscore_is_an_error(folder):
     assert [venue.slug for venue in catalogue.venues] == ["minimal"]
 
 
-def test_the_template_hidden_files_and_other_files_in_subfolders_are_left_alone(tmp_path):
+def test_the_template_hidden_folders_and_other_files_in_subfolders_are_left_alone(tmp_path):
     venues = tmp_path / "venues"
     (venues / "photos").mkdir(parents=True)
     (venues / ".drafts").mkdir()
     shutil.copy(MINIMAL, venues / "minimal.yaml")
     (venues / "_template.yaml").write_text("name: [not a venue", encoding="utf-8")
-    (venues / ".hidden.yaml").write_text("name: [not a venue", encoding="utf-8")
+    (venues / ".gitkeep").write_text("", encoding="utf-8")
     (venues / ".drafts" / "draft.yaml").write_text("name: [not a venue", encoding="utf-8")
     (venues / "photos" / "front-door.jpg").write_bytes(b"\xff\xd8")
     assert read_catalogue(venues, tmp_path).problems == []
+
+
+def test_a_hidden_yaml_file_is_an_error_that_names_it(tmp_path):
+    venues = tmp_path / "venues"
+    venues.mkdir()
+    shutil.copy(MINIMAL, venues / "minimal.yaml")
+    shutil.copy(MINIMAL, venues / ".new-venue.yaml")
+    shutil.copy(MINIMAL, venues / ".night-cafe.yml")
+    shutil.copy(MINIMAL, venues / ".yaml")
+    catalogue = read_catalogue(venues, tmp_path)
+    hidden = "a file name starting with . is hidden, and hidden files are not published. Rename it to"
+    assert [str(problem) for problem in catalogue.problems] == [
+        f"venues/.new-venue.yaml:1:1: {hidden} new-venue.yaml, or delete it.",
+        f"venues/.night-cafe.yml:1:1: {hidden} night-cafe.yaml, or delete it.",
+        f"venues/.yaml:1:1: {hidden} name-of-the-venue.yaml, or delete it.",
+    ]
+    assert [venue.slug for venue in catalogue.venues] == ["minimal"]
 
 
 def test_any_yaml_ending_counts(tmp_path):

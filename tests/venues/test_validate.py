@@ -69,12 +69,18 @@ def test_the_same_venue_in_two_files_is_an_error(tmp_path):
     ]
 
 
-def test_templates_and_hidden_files_are_not_venues(tmp_path):
+def test_templates_and_hidden_files_are_not_venues_and_a_hidden_one_is_reported(tmp_path):
     folder = tmp_path / "venues"
     folder.mkdir()
     (folder / "_template.yaml").write_text("name: [not a venue", encoding="utf-8")
     (folder / ".hidden.yaml").write_text("name: [not a venue", encoding="utf-8")
-    assert read_catalogue(folder, tmp_path).problems == []
+    catalogue = read_catalogue(folder, tmp_path)
+    assert catalogue.venues == []
+    # Neither file is read (their YAML is broken), but a hidden YAML file would look published to a coordinator.
+    assert [str(problem) for problem in catalogue.problems] == [
+        "venues/.hidden.yaml:1:1: a file name starting with . is hidden, and hidden files are not published. "
+        "Rename it to hidden.yaml, or delete it."
+    ]
 
 
 def test_a_file_that_is_not_yaml_is_reported_not_skipped(tmp_path):
