@@ -19,6 +19,11 @@ def github_annotation(problem: Problem) -> str:
     return f"::{level} file={problem.file},line={problem.line},col={problem.column}::{message}"
 
 
+def terminal_line(problem: Problem) -> str:
+    """Format a problem for the terminal, a warning marked as one: it does not stop the venue being published."""
+    return f"warning: {problem}" if problem.severity != "error" else str(problem)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Validate the venues folder; return 1 when any file has an error."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -33,11 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = read_catalogue(args.folder, args.folder.resolve().parent, today)
     on_github = bool(os.environ.get("GITHUB_ACTIONS"))
     for problem in catalogue.problems:
-        print(github_annotation(problem) if on_github else str(problem))
+        print(github_annotation(problem) if on_github else terminal_line(problem))
     if catalogue.errors:
         print(f"{len(catalogue.errors)} error(s) in venue files. Fix them and run make validate again.", file=sys.stderr)
         return 1
-    print(f"All {len(catalogue.venues)} venue files are valid.", file=sys.stderr)
+    warnings = len(catalogue.problems)
+    counted = f" ({warnings} warning{'' if warnings == 1 else 's'})" if warnings else ""
+    print(f"All {len(catalogue.venues)} venue files are valid{counted}.", file=sys.stderr)
     return 0
 
 

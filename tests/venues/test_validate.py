@@ -123,7 +123,25 @@ def test_cli_exits_0_when_all_valid(tmp_path, capsys):
     folder.mkdir()
     shutil.copy(FIXTURES / "venues" / "valid" / "minimal.yaml", folder)
     assert main([str(folder)]) == 0
-    assert capsys.readouterr().out == ""
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "All 1 venue files are valid.\n"
+
+
+def test_cli_marks_a_warning_as_one_and_counts_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    folder = tmp_path / "venues"
+    folder.mkdir()
+    text = (FIXTURES / "venues" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    (folder / "odd-number.yaml").write_text(text + 'contact:\n  phone: "023 9200"\n', encoding="utf-8")
+    assert main([str(folder), "--date", BUILD_DAY.isoformat()]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith('warning: venues/odd-number.yaml:12:10: contact: phone: "023 9200" is not a phone number')
+    assert len(captured.out.splitlines()) == 1
+    assert captured.err == "All 1 venue files are valid (1 warning).\n"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # an annotation carries its level itself
+    assert main([str(folder), "--date", BUILD_DAY.isoformat()]) == 0
+    assert capsys.readouterr().out.startswith('::warning file=venues/odd-number.yaml,line=12,col=10::contact: phone: "023')
 
 
 def test_cli_writes_github_annotations_on_github(tmp_path, capsys, monkeypatch):
