@@ -89,11 +89,11 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, loaded: LoadedFile, pr
 def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Problem]]:
     """Parse one venue file's text; return its data and any YAML problems."""
     loaded = LoadedFile(source=source, slug=slug)
+    tokens = _tokens(text)
     # An invisible space misplaces every line after it; an alias can loop or multiply a value: refuse before building.
-    problems = yaml_mistakes.invisible_spaces(text, source) or _aliases(text, source)
+    problems = yaml_mistakes.invisible_spaces(text, tokens, source) or _aliases(text, source)
     if problems:
         return loaded, problems
-    tokens = _tokens(text)
     cut = yaml_mistakes.values_cut_by_comments(tokens, source)
     loader = _Loader(text)
     try:

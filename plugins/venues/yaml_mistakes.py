@@ -11,10 +11,13 @@ from .model import Problem
 from .schema import venue_schema
 
 
-def invisible_spaces(text: str, source: str) -> list[Problem]:
+def invisible_spaces(text: str, tokens: list[yaml.Token], source: str) -> list[Problem]:
     """Return a problem for each line indented, or spaced after its colon, with non-breaking spaces."""
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    inside_text = _lines_inside_text(tokens)
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
+        if number in inside_text:
+            continue
         indented = INVISIBLE_INDENT.match(line)
         after_colon = INVISIBLE_AFTER_KEY.match(line)
         if indented:
@@ -30,8 +33,23 @@ def invisible_spaces(text: str, source: str) -> list[Problem]:
     return problems
 
 
+def _lines_inside_text(tokens: list[yaml.Token]) -> set[int]:
+    """Return the numbers of the lines that continue a value over several lines, such as the text under description: |."""
+    # Inside a value, a non-breaking space is part of the text and YAML reads it fine; the scanner knows where each
+    # value ends. A value's end mark at column 0 is the start of the next line, which is not part of the value.
+    lines = set()
+    for token in tokens:
+        if isinstance(token, yaml.ScalarToken):
+            start, end = token.start_mark, token.end_mark
+            last = end.line if end.column else end.line - 1  # counted from 0, so line last + 1 is the last one
+            lines.update(range(start.line + 2, last + 2))
+    return lines
+
+
 # A non-breaking space (U+00A0) looks like a space but is text to YAML: at the start of a line or right after
 # "field:", it moves the line out of its group or glues the field name to its value.
+# Lines counted the way YAML counts them, so that they match the lines of its tokens.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 INVISIBLE_INDENT = re.compile(r"^([ \t]*)\u00a0[ \t\u00a0]*\S")
 INVISIBLE_AFTER_KEY = re.compile(r"^([ \t]*[A-Za-z_][A-Za-z0-9_-]*:)\u00a0")
 # A note after a value starts "# " (as in venues/_template.yaml); a # stuck to the text after it ("#2", "room #3")
@@ -57,7 +75,7 @@ def values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Proble
             said = f'the # and the text after it are dropped (YAML reads them as a note), so only "{token.value}" is kept.'
             start = token.start_mark
         elif isinstance(token, (yaml.ValueToken, yaml.BlockEntryToken)) and not in_brackets \
-                and isinstance(following, EMPTY_VALUE_ENDS):
+                and _ends_empty_value(token, following):
             said = "a value starting with # is read as a note, so the value is left empty."
             start = _mark_at(end, column - 1)
         else:
@@ -73,7 +91,16 @@ def values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Proble
 
 
 # After "field:" or "-" with nothing but a note, these tokens show that the value is empty (not a group below it).
-EMPTY_VALUE_ENDS = (yaml.KeyToken, yaml.BlockEntryToken, yaml.BlockEndToken, yaml.StreamEndToken)
+EMPTY_VALUE_ENDS = (yaml.KeyToken, yaml.BlockEndToken, yaml.StreamEndToken)
+
+
+def _ends_empty_value(token: yaml.Token, following: yaml.Token | None) -> bool:
+    """Tell whether the token after "field:" or "-" shows that nothing but a note was written there."""
+    # A "-" after "- #note" is the next item of an empty one; a "-" after "offers: #note" starts offers' list, which
+    # YAML allows at the same indent as offers.
+    if isinstance(following, yaml.BlockEntryToken):
+        return isinstance(token, yaml.BlockEntryToken)
+    return isinstance(following, EMPTY_VALUE_ENDS)
 
 
 def _mark_at(mark: yaml.Mark, column: int) -> yaml.Mark:
@@ -173,13 +200,23 @@ def _text_after_quote(quote: yaml.ScalarToken) -> str:
     """Explain text after a closing quote, showing the line with the other kind of quotes around the whole value."""
     start = quote.start_mark
     line = _line_from(start.buffer, start.pointer - start.column)
-    if quote.style == "'":
-        other, fixed = "double", _quoted_to_line_end(start)
-    else:
-        value = line[start.column:].rstrip().replace("'", "''")
-        other, fixed = "single", (line[:start.column] + "'" + value + "'").strip()
+    value = line[start.column:].rstrip()
+    other = "double" if quote.style == "'" else "single"
+    if len(value) > 1 and value[0] == value[-1] == quote.style:
+        # name: 'St Mary's Hall': the quotes were meant around the value, and its own ' closed them early.
+        fixed = _quoted(line[:start.column], value[1:-1], quote.style)
+        return (f"line {start.line + 1} has text after the closing quote ({quote.style}): a {quote.style} inside the "
+                f"value ends it early. Put {other} quotes around the value instead: {fixed}")
+    fixed = _quoted(line[:start.column], value, quote.style)
     return (f"line {start.line + 1} has text after the closing quote ({quote.style}): put the whole value inside the "
             f"quotes. To keep the quote marks as part of the value, put {other} quotes around it: {fixed}")
+
+
+def _quoted(before: str, value: str, quote: str) -> str:
+    """Return the line with the value put in the other kind of quotes than quote, escaped as YAML needs."""
+    if quote == "'":
+        return (before + '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"').strip()
+    return (before + "'" + value.replace("'", "''") + "'").strip()
 
 
 def _missing_colon(opened: yaml.Mark) -> str:
@@ -187,6 +224,12 @@ def _missing_colon(opened: yaml.Mark) -> str:
     number = opened.line + 1
     line = _line_from(opened.buffer, opened.pointer).strip()
     name, _, value = line.partition(" ")
+    field, colon, stuck = name.partition(":")
+    if colon and field in _field_names():
+        # kind:cafe has its colon: YAML only sees a field name when a space follows the colon.
+        fixed = f"{field}: {stuck} {value.strip()}".rstrip()
+        return (f"line {number} has no space after the colon, so YAML does not see a field name. "
+                f"Put a space after the colon: {fixed}")
     if name in _field_names():
         return f"line {number} needs a colon after the field name. Write it as: {name}: {value.strip()}".rstrip()
     return (f"line {number} needs a colon after the field name, for example name: Central Library. "

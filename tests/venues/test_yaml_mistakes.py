@@ -114,3 +114,51 @@ def test_text_after_a_single_quote_is_told_to_use_double_quotes():
         """To keep the quote marks as part of the value, put double quotes around it: name: "'The Hub' Cafe\""""
     ]
 
+
+
+def test_a_non_breaking_space_right_after_a_block_text_is_still_named():
+    # The text under description: | may hold non-breaking spaces; the line after the text is a field again.
+    text = MINIMAL.replace("offers: [safe-space]", "description: |\n  Note:\u00a0tea is free.\noffers:\u00a0[safe-space]")
+    assert problems_in(text) == [
+        "8:8: line 8 has an invisible non-breaking space after the colon (often pasted from Word or an email), "
+        "which YAML does not count as a space. Delete the space after the colon and type it again with the space bar."
+    ]
+
+
+def test_a_non_breaking_space_inside_a_quoted_value_over_two_lines_is_text():
+    text = MINIMAL.replace("  street: 1 Test Road", '  street: "1 Test\n    \u00a0Road"')
+    loaded, problems = load_text(text, "venues/x.yaml", "x")
+    assert problems == []
+    assert loaded.data["address"]["street"] == "1 Test \u00a0Road"
+
+
+def test_an_empty_list_item_before_another_item_is_not_left_empty_in_silence():
+    text = MINIMAL.replace("languages: [en]", "languages:\n- #ar\n- en")
+    assert problems_in(text) == [
+        '8:3: a value starting with # is read as a note, so the value is left empty. '
+        'Put the whole value in double quotes, like this: - "#ar"'
+    ]
+
+
+def test_a_field_without_a_space_after_its_colon_is_named_inside_a_group():
+    text = MINIMAL.replace("  postcode: PO1 2DX", "  postcode:PO1 2DX")
+    assert problems_in(text) == [
+        "5:3: line 5 has no space after the colon, so YAML does not see a field name. "
+        "Put a space after the colon: postcode: PO1 2DX"
+    ]
+
+
+def test_a_double_quote_inside_double_quotes_is_told_to_use_single_quotes_without_adding_quotes():
+    text = MINIMAL.replace("name: Minimal Test Venue", 'name: "The "Hub" Cafe"')
+    assert problems_in(text) == [
+        """1:13: line 1 has text after the closing quote ("): a " inside the value ends it early. """
+        """Put single quotes around the value instead: name: 'The "Hub" Cafe'"""
+    ]
+
+
+def test_the_line_given_for_an_apostrophe_in_single_quotes_reads_as_the_name_without_stray_quotes():
+    message = problems_in(MINIMAL.replace("name: Minimal Test Venue", "name: 'St Mary's Hall'"))[0]
+    fixed = message.split("instead: ")[1]
+    loaded, problems = load_text(MINIMAL.replace("name: Minimal Test Venue", fixed), "venues/x.yaml", "x")
+    assert problems == []
+    assert loaded.data["name"] == "St Mary's Hall"
