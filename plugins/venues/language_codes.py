@@ -26,10 +26,17 @@ def check_language_codes(loaded: LoadedFile) -> list[Problem]:
                                     f'languages (item {index + 1}): "{code}" {_language_hint(code)}'))
     description = data.get("description")
     for key in description if isinstance(description, dict) else {}:
-        if not _is_language_code(key):
-            problems.append(Problem(loaded.source, *loaded.where(("description", key), key=True),
-                                    f'description: "{key}" {_language_hint(key)} Each text in a description '
-                                    'starts with its language code, for example "  ar: ...".'))
+        where = loaded.where(("description", key), key=True)
+        typed = loaded.key_text.get(("description", key))
+        code = suggested_code(typed) if typed and key in ("True", "False") else None
+        if code:  # no: (Norwegian) is read as False
+            problems.append(Problem(loaded.source, *where, f'description: {typed} is read as true or false, not as a '
+                                                           f'language code: put the code in quotes ("{code}":) at the '
+                                                           'start of the line.'))
+        elif not _is_language_code(key):
+            word = typed or key
+            problems.append(Problem(loaded.source, *where, f'description: "{word}" {_language_hint(word)} Each text in a '
+                                                           'description starts with its language code, for example "  ar: ...".'))
     return problems
 
 

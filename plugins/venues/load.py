@@ -36,6 +36,9 @@ class LoadedFile:
     # What the coordinator typed for each single value, e.g. "yes" for status: yes (read as True) or
     # "02371234567" for phone: 02371234567 (read as the octal number 333789559): messages quote it back.
     scalar_text: dict[Path_, str] = field(default_factory=dict)
+    # What the coordinator typed for a field name YAML reads as something else, e.g. "no" for the language key
+    # no: (Norwegian, read as False): the key in data is then "False".
+    key_text: dict[Path_, str] = field(default_factory=dict)
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """Return (line, column) of a value (or its key), or of its nearest parent."""
@@ -63,8 +66,9 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, loaded: LoadedFile, pr
         result = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
+            typed = None
             if not isinstance(key, str):
-                key = str(key)
+                key, typed = str(key), key_node.value
             child = (*path, key)
             if key in result:
                 first_line = loaded.key_marks[child][0]
@@ -75,6 +79,8 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, loaded: LoadedFile, pr
                 ))
                 continue
             loaded.key_marks[child] = _mark(key_node)
+            if typed is not None:
+                loaded.key_text[child] = typed
             result[key] = _build(loader, value_node, child, loaded, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
