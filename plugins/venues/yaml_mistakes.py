@@ -86,6 +86,9 @@ def values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Proble
             fix = "Put the whole value in double quotes."
         else:
             fix = f"Put the whole value in double quotes, like this: {_quoted_to_line_end(start)}"
+            if isinstance(token, yaml.ScalarToken) and " " not in token.value:
+                # After one word (kind: cafe #coffee) the # more likely starts a note that lacks its space.
+                fix += " (or, if the # starts a note, put a space after it: # like this)"
         problems.append(Problem(source, end.line + 1, column, f"{said} {fix}"))
     return problems
 

@@ -162,3 +162,12 @@ def test_the_line_given_for_an_apostrophe_in_single_quotes_reads_as_the_name_wit
     loaded, problems = load_text(MINIMAL.replace("name: Minimal Test Venue", fixed), "venues/x.yaml", "x")
     assert problems == []
     assert loaded.data["name"] == "St Mary's Hall"
+
+
+def test_a_hash_stuck_to_a_note_after_one_word_also_offers_the_missing_space():
+    text = MINIMAL.replace("kind: other", "kind: other #community")
+    assert problems_in(text) == [
+        '2:13: the # and the text after it are dropped (YAML reads them as a note), so only "other" is kept. '
+        'Put the whole value in double quotes, like this: kind: "other #community" '
+        "(or, if the # starts a note, put a space after it: # like this)"
+    ]
