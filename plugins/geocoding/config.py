@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from venues.load import display_path
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
 
@@ -75,7 +77,4 @@ class GeocodingConfig:
 
 def shown_path(path: Path) -> str:
     """Name a file the way a coordinator sees it in the repository (data/postcodes/po.csv), else as given."""
-    try:
-        return Path(path).resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
+    return display_path(Path(path), ROOT)

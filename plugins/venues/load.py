@@ -147,7 +147,7 @@ def _tokens(text: str) -> list[yaml.Token]:
 
 def load_file(path: Path, display_root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
     """Read and parse one venue file."""
-    source = _display(path, display_root)
+    source = display_path(path, display_root)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -169,7 +169,7 @@ def unpublished_files(directory: Path, display_root: Path | None = None) -> list
     """Return a problem for each YAML file in the folder that venue_files leaves out, but the template."""
     # Every YAML file in the folder is either on the site or an error: a file skipped in silence looks published.
     root = display_root or directory.parent
-    folder = _display(directory, root)
+    folder = display_path(directory, root)
     problems = []
     for path in sorted(directory.rglob("*")):
         inside = path.relative_to(directory).parts
@@ -177,7 +177,7 @@ def unpublished_files(directory: Path, display_root: Path | None = None) -> list
         if any(part.startswith(".") for part in inside[:-1]) or not path.name.lower().endswith(YAML_SUFFIXES) \
                 or not path.is_file():
             continue
-        source = _display(path, root)
+        source = display_path(path, root)
         if len(inside) > 1:
             problems.append(Problem(source, 1, 1, f"this file is in a subfolder, and only files directly in {folder}/ "
                                                   f"are published. Move it to {folder}/ or delete it."))
@@ -200,7 +200,7 @@ def _name_without_suffix(name: str) -> str:
     return name
 
 
-def _display(path: Path, root: Path | None) -> str:
+def display_path(path: Path, root: Path | None = None) -> str:
     """Name a file as a coordinator sees it in the repository, e.g. venues/x.yaml."""
     root = root or path.parent.parent
     try:
