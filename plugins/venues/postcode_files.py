@@ -59,6 +59,6 @@ def write_postcode_files(generator) -> list[str]:
         path = Path(generator.output_path) / save_as.format(district=district)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(postcodes, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-    names = district_names(Path(source))
+    names = sorted(grouped, key=_natural)  # as district_names, from the grouping already made
     generator.context.update(postcode_districts=names, postcode_file_url=save_as)
     return names
