@@ -115,7 +115,6 @@ def test_text_after_a_single_quote_is_told_to_use_double_quotes():
     ]
 
 
-
 def test_a_non_breaking_space_right_after_a_block_text_is_still_named():
     # The text under description: | may hold non-breaking spaces; the line after the text is a field again.
     text = MINIMAL.replace("offers: [safe-space]", "description: |\n  Note:\u00a0tea is free.\noffers:\u00a0[safe-space]")
