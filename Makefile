@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations bench-build test lint browser vendor clean report renewals docs actionlint bench-weight lighthouse vnu
+.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor clean report renewals docs actionlint bench-weight lighthouse vnu
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ lint: $(VENV)/.installed
 test: $(VENV)/.installed browser node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
+
+# The fast loop while working: ruff and every test but the browser suite.
+check: $(VENV)/.installed node_modules/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest -q -m "not browser"
 
 # Refresh the vendored Leaflet files from the npm packages pinned in package.json.
 vendor: node_modules/.installed
