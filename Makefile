@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor clean report renewals docs actionlint bench-weight lighthouse vnu
+.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ check: $(VENV)/.installed node_modules/.installed
 # Refresh the vendored Leaflet files from the npm packages pinned in package.json.
 vendor: node_modules/.installed
 	$(PY) scripts/vendor_assets.py
+
+# Subset the fallback fonts (Noto Sans Ethiopic, Noto Naskh Arabic) from the npm packages pinned in package.json.
+fonts: $(VENV)/.installed node_modules/.installed
+	$(PY) scripts/subset_fonts.py
 
 clean:
 	rm -rf $(OUTPUT) .pytest_cache
