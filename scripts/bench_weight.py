@@ -42,28 +42,29 @@ NPM_FILES = [
 ]
 
 
-def measure_site(output: Path, langs: list[str]) -> list[tuple[str, str, int, int, str]]:
-    """Return (language, kind, gzip bytes, requests, path) for one page of each kind in each language."""
+def measure_site(output: Path, langs: list[str]) -> list[tuple[str, str, int, int, str, dict[str, int]]]:
+    """Return (language, kind, gzip bytes, requests, path, font files) for one page of each kind in each language."""
     rows = []
     with serve(output, compress=True) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         for lang in langs:
             if lang not in languages() or not (output / languages()[lang]).is_dir():
-                rows.append((lang, "-", 0, 0, "not built"))
+                rows.append((lang, "-", 0, 0, "not built", {}))
                 continue
             pages = {}
             for page in site_pages(output, lang):
                 pages.setdefault(page.kind, page)
             for kind in KINDS:
                 if kind in pages:
-                    size, count = weigh(browser, url + pages[kind].path, kind)
-                    rows.append((lang, kind, size, count, "/" + pages[kind].path))
+                    size, count, fonts = weigh(browser, url + pages[kind].path, kind)
+                    rows.append((lang, kind, size, count, "/" + pages[kind].path, fonts))
         browser.close()
     return rows
 
 
-def weigh(browser, url: str, kind: str) -> tuple[int, int]:
-    """Load url with an empty cache at phone size; return the bytes received (encoded, so gzip) and the request count."""
+def weigh(browser, url: str, kind: str) -> tuple[int, int, dict[str, int]]:
+    """Load url with an empty cache at phone size; return its bytes (gzip), its requests, and apart, its font files."""
+    # Font files are reported apart: only a phone without the script's own fonts fetches them.
     context = browser.new_context(viewport={"width": 360, "height": 740})
     context.route("**/*", lambda route: route.abort() if urlsplit(route.request.url).hostname in TILE_HOSTS
                   else route.continue_())
@@ -74,12 +75,15 @@ def weigh(browser, url: str, kind: str) -> tuple[int, int]:
     if kind == "map":
         page.wait_for_selector(".sos-venue-map .leaflet-marker-icon")
         page.wait_for_load_state("networkidle")
-    total = 0
+    total, fonts = 0, {}
     for request in responses:
-        sizes = request.sizes()
-        total += sizes["responseBodySize"] + 0  # body as sent: gzip where the server compressed it
+        size = request.sizes()["responseBodySize"]  # body as sent: gzip where the server compressed it
+        if request.resource_type == "font":
+            fonts[request.url.rsplit("/", 1)[-1]] = size
+        else:
+            total += size
     context.close()
-    return total, len(responses)
+    return total, len(responses) - len(fonts), fonts
 
 
 def folium_page(output: Path, directory: Path) -> Path:
@@ -159,7 +163,7 @@ def main() -> int:
     print("| language | page | bytes (gzip) | KB | requests | budget | share of folium's page | path |")
     print("| --- | --- | ---: | ---: | ---: | --- | ---: | --- |")
     failed = False
-    for lang, kind, size, count, path in rows:
+    for lang, kind, size, count, path, _ in rows:
         if path == "not built":
             print(f"| {lang} | - | - | - | - | - | - | not built |")
             continue
@@ -172,6 +176,12 @@ def main() -> int:
           f"{len(hosts)} outside hosts: {', '.join(sorted(hosts))} |")
     if missing:
         print("\nNot on npm, so counted as requests but not as bytes: " + ", ".join(missing))
+    print("\nFallback fonts, apart from the pages above (this machine has no Ethiopic font and no ۍ):\n")
+    print("| language | page | font files | bytes |")
+    print("| --- | --- | --- | ---: |")
+    for lang, kind, _, _, path, fonts in rows:
+        if path != "not built" and kind == "home":
+            print(f"| {lang} | home | {', '.join(sorted(fonts)) or 'none'} | {sum(fonts.values())} |")
     return 1 if failed else 0
 
 
