@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib.util
 import io
 import json
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -83,10 +83,8 @@ def site_text() -> str:
 
 def language_names() -> str:
     """Return every language's name in itself, as the language menu shows it."""
-    spec = importlib.util.spec_from_file_location("pelicanconf", ROOT / "pelicanconf.py")
-    settings = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(settings)
-    return "".join(language["name"] for language in settings.TRANSLATIONS_LANGUAGES.values())
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    return "".join(language["name"] for language in settings["TRANSLATIONS_LANGUAGES"].values())
 
 
 def source_font(face: Face, node_modules: Path) -> Path:
@@ -148,12 +146,10 @@ def font_face(face: Face, stem: str, codes: set[int]) -> str:
 
 
 def first_rule(face: Face) -> str:
-    """Return the rule that puts the face before the system fonts for its own language's text.
-
-    Last in the stack, a face that is still loading when the page is first laid out is skipped, and Chromium
-    (156) keeps the boxes it drew in its place for words it has already shaped, even once the face has loaded.
-    Before the system fonts, its letters wait for it (a phone with the Noto face installed uses its own copy).
-    """
+    """Return the rule that puts the face before the system fonts for its own language's text."""
+    # Last in the stack, a face still loading when the page is first laid out is skipped, and Chromium (156) keeps
+    # the boxes it drew instead for the words it shaped then, even once the face has loaded. First in the stack,
+    # its letters wait for it (and a phone with the Noto face installed uses its own copy).
     return f"{', '.join(face.first_for)} {{\n  font-family: \"{face.family}\", var(--sos-fonts);\n}}\n"
 
 
