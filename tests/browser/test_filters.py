@@ -94,9 +94,11 @@ def test_ticking_boxes_filters_at_once_puts_the_choice_in_the_address_and_back_u
     assert opened.errors == []
 
 
-def test_a_shared_filtered_address_opens_the_finder_with_its_choices(site_url, tab):
+def test_a_shared_filtered_address_ticks_its_choices_and_shows_its_places_first(site_url, tab):
     page = tab(viewport=checks.PHONE).goto(directory(site_url, "fa", offer=["food"], lang=["ps"]))
-    assert page.locator("[data-finder-panel]").evaluate("el => el.open") is True
+    # The places come first, under the status line naming the choices; the closed panel holds the ticked boxes.
+    assert page.locator("[data-finder-panel]").evaluate("el => el.open") is False
+    assert page.locator("[data-finder-status]").bounding_box()["y"] < checks.PHONE["height"] / 2
     assert page.locator("#filter-offer-food").is_checked() and page.locator("#filter-lang-ps").is_checked()
     page.reload()
     assert page.locator("#filter-offer-food").is_checked()
