@@ -134,6 +134,7 @@ def test_pages_without_javascript_list_the_same_places_as_the_filters(example_si
 def test_the_open_finder_and_the_listing_pages_pass_axe_reflow_and_target_size(site_url, tab, page_lang):
     opened = tab(viewport=checks.PHONE, permissions=["geolocation"], geolocation={"latitude": 50.8, "longitude": -1.09})
     page = opened.goto(directory(site_url, page_lang, offer=["safe-space"]))
+    page.locator("[data-finder-panel] > summary").click()
     page.locator("[data-near-me-locate]").click()
     page.wait_for_selector("[data-venue-distance]")
     found = []

@@ -177,6 +177,12 @@
     return label ? label.textContent.replace(/\s+/g, " ").trim() : value;
   }
 
+  // "A, B, C" with the reader's language's own separators.
+  var listFormat = window.Intl && Intl.ListFormat ? new Intl.ListFormat(lang, { type: "unit" }) : null;
+  function listWords(names) {
+    return listFormat ? listFormat.format(names) : names.join(", ");
+  }
+
   function chosenNames(state) {
     var names = state.open ? [choiceName("open", "1")] : [];
     filters.GROUPS.forEach(function (group) {
@@ -233,9 +239,9 @@
       });
     });
     if (state.lang.length) {
-      offer({ lang: [] }, without(state.lang.map(function (code) {
+      offer({ lang: [] }, without(listWords(state.lang.map(function (code) {
         return choiceName("lang", code);
-      }).join(", ")));
+      }))));
     }
     if (state.q) {
       offer({ q: "" }, fill(result.dataset.withoutWords, { words: state.q }));
@@ -257,10 +263,16 @@
       });
     }
     if (first) {
+      // The place's name is English inside the reader's sentence: isolated, as on its card.
       var name = first.querySelector(".sos-venue-card__title bdi");
-      nextOpen.textContent = fill(result.dataset.nextOpen, {
-        name: name ? name.textContent : "", status: api.stateOf(first).text,
-      });
+      var parts = fill(result.dataset.nextOpen, { status: api.stateOf(first).text }).split("{name}");
+      var isolated = document.createElement("bdi");
+      isolated.lang = "en";
+      isolated.textContent = name ? name.textContent : "";
+      nextOpen.textContent = "";
+      nextOpen.appendChild(document.createTextNode(parts[0]));
+      nextOpen.appendChild(isolated);
+      nextOpen.appendChild(document.createTextNode(parts.slice(1).join("")));
     }
     nextOpen.hidden = !first;
   }
@@ -314,7 +326,7 @@
     }
     var names = chosenNames(state);
     if (names.length) {
-      sentences.push(fill(result.dataset.chosen, { choices: names.join(", ") }));
+      sentences.push(fill(result.dataset.chosen, { choices: listWords(names) }));
     }
     if (sortSentence) {
       sentences.push(sortSentence);
