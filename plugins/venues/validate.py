@@ -13,6 +13,7 @@ import phonenumbers
 from dateutil.relativedelta import relativedelta
 
 from . import text
+from .characters import visible, without_hidden
 from .hours_hints import hours_message
 from .language_codes import check_language_codes
 from .leftovers import check_leftovers, is_drama_phone, written_phone
@@ -23,6 +24,12 @@ from .schema import venue_schema
 from .schema_messages import schema_messages
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A venue's page is venues/<slug>/: these names are the site's own pages under venues/, now or planned (listings by
+# offer and language; posters, cards, the leaflet, the network page and the map), and would be taken over.
+RESERVED_SLUGS = frozenset({
+    "offers", "languages", "poster", "posters", "card", "cards", "leaflet", "network", "map", "index", "feed",
+    "search", "open-data", "data", "print", "all", "new", "static", "theme", "images", "css", "js",
+})
 MAX_RENEWAL_YEARS = 2  # training is renewed yearly (CONTRIBUTING.md); two years leaves room for a late refresher
 # The example in the fixes is an Ofcom drama number: it can never ring anyone.
 EXAMPLE_PHONE = "01632 960 123"
@@ -95,6 +102,10 @@ def _check_file_name(loaded: LoadedFile) -> list[Problem]:
     if not SLUG.match(loaded.slug):
         return [Problem(loaded.source, 1, 1, f'the file name "{loaded.slug}" must use only small letters, numbers '
                                              'and dashes, for example "central-library.yaml".')]
+    if loaded.slug in RESERVED_SLUGS:
+        return [Problem(loaded.source, 1, 1, f'the file name "{loaded.slug}" is taken by a page of the site itself '
+                                             f"(venues/{loaded.slug}/). Rename the file with the venue's own name, "
+                                             'for example "central-library.yaml".')]
     return []
 
 
@@ -188,10 +199,11 @@ def check_duplicates(files: list[LoadedFile]) -> list[Problem]:
         name, postcode = data.get("name"), address.get("postcode")
         if not isinstance(name, str) or not isinstance(postcode, str):
             continue
-        key = (" ".join(name.casefold().split()), text.normalise_postcode(postcode))
+        # Compared as a reader sees them: a copy with a zero-width space in its name is still the same venue.
+        key = (" ".join(without_hidden(name).casefold().split()), text.normalise_postcode(postcode))
         if key in seen:
             problems.append(Problem(loaded.source, *loaded.where(("name",)),
-                                    f'the same venue ("{name}", {key[1]}) is already in {seen[key].source}. '
+                                    f'the same venue ("{visible(name)}", {key[1]}) is already in {seen[key].source}. '
                                     "Keep one file per venue: update that file instead, or delete this one."))
         else:
             seen[key] = loaded

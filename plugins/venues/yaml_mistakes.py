@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -61,13 +62,15 @@ def values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Proble
     """Return a problem for each unquoted value that a # cuts short, e.g. street: Unit 3 #2 Example Street."""
     problems = []
     in_brackets = 0
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+    for token, following in itertools.pairwise([*tokens, None]):
         if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
             in_brackets += 1
         elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
             in_brackets -= 1
         end = token.end_mark
-        stuck = STUCK_COMMENT.match(_line_from(end.buffer, end.pointer))
+        # Matched in place: the pattern cannot pass a line's end, and copying the rest of the line for each token
+        # took time growing with the square of a line's length (minutes for one long line of short items).
+        stuck = STUCK_COMMENT.match(end.buffer, end.pointer)
         if not stuck:
             continue
         column = end.column + len(stuck.group(1)) + 1
