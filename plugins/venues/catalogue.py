@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .load import LoadedFile, display_path, load_file, unpublished_files, venue_files
+from .look_alikes import check_look_alikes
 from .model import Problem, Venue, venue_from_data
 from .validate import check_duplicates, check_rules, check_schema
 
@@ -46,6 +47,7 @@ def read_catalogue(directory: Path, display_root: Path | None = None, today: dat
         if venue is not None:
             catalogue.venues.append(venue)
     catalogue.problems.extend(check_duplicates(loaded_files))
+    catalogue.problems.extend(check_look_alikes(loaded_files))
     catalogue.problems.sort(key=lambda problem: (problem.file, problem.line, problem.column))
     return catalogue
 

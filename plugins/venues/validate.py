@@ -13,12 +13,13 @@ import phonenumbers
 from dateutil.relativedelta import relativedelta
 
 from . import text
-from .characters import visible, without_hidden
+from .characters import visible
 from .hours_hints import hours_message
 from .language_codes import check_language_codes
 from .leftovers import check_leftovers, is_drama_phone, written_phone
 from .links import ALLOWED_LINK, description_links
 from .load import LoadedFile
+from .look_alikes import skeletons
 from .model import Problem
 from .schema import venue_schema
 from .schema_messages import schema_messages
@@ -190,7 +191,7 @@ def _date(value: object) -> datetime.date | None:
 
 
 def check_duplicates(files: list[LoadedFile]) -> list[Problem]:
-    """Return a problem for each venue that repeats another file's name and postcode."""
+    """Return a problem for each venue that repeats, or looks like, another file's name at the same postcode."""
     seen: dict[tuple[str, str], LoadedFile] = {}
     problems = []
     for loaded in files:
@@ -199,12 +200,13 @@ def check_duplicates(files: list[LoadedFile]) -> list[Problem]:
         name, postcode = data.get("name"), address.get("postcode")
         if not isinstance(name, str) or not isinstance(postcode, str):
             continue
-        # Compared as a reader sees them: a copy with a zero-width space in its name is still the same venue.
-        key = (" ".join(without_hidden(name).casefold().split()), text.normalise_postcode(postcode))
-        if key in seen:
+        # Compared as a reader sees them: a copy with a zero-width space, or a Cyrillic С for a Latin C, is the same.
+        keys = [(form, text.normalise_postcode(postcode)) for form in sorted(skeletons(name))]
+        first = next((seen[key] for key in keys if key in seen), None)
+        if first is not None:
             problems.append(Problem(loaded.source, *loaded.where(("name",)),
-                                    f'the same venue ("{visible(name)}", {key[1]}) is already in {seen[key].source}. '
+                                    f'the same venue ("{visible(name)}", {keys[0][1]}) is already in {first.source}. '
                                     "Keep one file per venue: update that file instead, or delete this one."))
         else:
-            seen[key] = loaded
+            seen.update(dict.fromkeys(keys, loaded))
     return problems
