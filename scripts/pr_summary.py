@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "plugins"))  # run as a script from anywhere, like
 from geocoding.resolve import FOUND_NOTHING, origin_of, resolve_venues  # noqa: E402
 from venues.catalogue import Catalogue, build_day, hidden_reason, read_catalogue  # noqa: E402
 from venues.cli import github_annotation  # noqa: E402
+from venues.github_text import markdown_code, markdown_text  # noqa: E402
 from venues.model import Position, Problem, Venue  # noqa: E402
 from venues.renewals import markdown_table  # noqa: E402
 
@@ -121,8 +122,16 @@ def collect_rows(changes: list[Change], catalogue: Catalogue, settings: Mapping)
 
 def _what_changed(change: Change) -> str:
     if change.status == "renamed":
-        return f"renamed from `{change.old_path}` (its web address changes: old links break)"
+        return f"renamed from {markdown_code(change.old_path)} (its web address changes: old links break)"
+    if change.status == "pin moved":
+        return "pin moved by data/geocode-cache.json"
     return change.status
+
+
+def _origin(row: Row) -> str:
+    """Say where the position came from, with the file's reason for a pin far from its postcode."""
+    reason = row.venue.location_reason if row.venue else None
+    return f"{row.origin} (reason: {markdown_text(reason)})" if reason else row.origin
 
 
 def _shown(row: Row, today: datetime.date) -> str:
@@ -147,14 +156,16 @@ def summary_markdown(rows: list[Row], today: datetime.date, heading: str = "Venu
         return "\n".join(lines) + "\n"
     table = []
     for row in rows:
-        name = row.venue.name if row.venue else ""
-        table.append((_what_changed(row.change), name, f"`{row.change.path}`", _shown(row, today), _pin(row), row.origin))
+        name = markdown_text(row.venue.name) if row.venue else ""
+        table.append((_what_changed(row.change), name, markdown_code(row.change.path), _shown(row, today), _pin(row),
+                      _origin(row)))
     lines.append(markdown_table(("What", "Venue", "File", "On the site", "Map pin", "Position from"), table))
     lines += ["", "Open each map pin and check it is on the venue's entrance before approving."]
 
     for row in rows:
         for problem in row.problems:
-            lines += ["", f"- **{problem.severity}** in `{problem.file}` line {problem.line}: {problem.message}"]
+            lines += ["", f"- **{problem.severity}** in {markdown_code(problem.file)} line {problem.line}: "
+                          f"{markdown_text(problem.message)}"]
     for row in rows:
         if not row.pinned:
             lines += ["", *_pin_advice(row)]
@@ -176,7 +187,7 @@ def _pin_advice(row: Row) -> list[str]:
         street = ["", "First check the street under `address:` in the venue file (spelling, house number): "
                   "once it is corrected, the next run looks the address up again."]
     return [
-        f"### Check the pin of {venue.name} (`{venue.source}`)",
+        f"### Check the pin of {markdown_text(venue.name)} ({markdown_code(venue.source)})",
         "",
         f"This position is not in the venue file nor in the committed geocode cache: {where}. "
         f"Look at it on the map: {_pin(row)}.",

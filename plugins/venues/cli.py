@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .catalogue import build_day, read_catalogue
+from .github_text import workflow_command
 from .model import Problem, Venue
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -16,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 def github_annotation(problem: Problem) -> str:
     """Format a problem as a GitHub Actions workflow command that marks the line."""
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     level = "error" if problem.severity == "error" else "warning"
-    return f"::{level} file={problem.file},line={problem.line},col={problem.column}::{message}"
+    # A file name can hold a newline and "::notice ...::": escaped, it cannot start a command of its own.
+    return workflow_command(level, problem.message, file=problem.file, line=problem.line, col=problem.column)
 
 
 def terminal_line(problem: Problem) -> str:
