@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import shutil
 
 import pytest
 from venues.catalogue import read_catalogue
@@ -196,3 +197,44 @@ def test_a_venue_published_with_a_warning_shows_the_warning(venues_dir, cache_fi
     assert "| added | Odd Number | `venues/odd-number.yaml` | yes |" in markdown
     warning = '- **warning** in `venues/odd-number.yaml` line 17: contact: phone: "023 9200" is not a phone number in use'
     assert warning in markdown
+
+
+def test_a_pin_moved_by_the_cache_alone_is_a_venue_change_listed_with_both_points(
+        pull_request, cache_file, tmp_path, monkeypatch, capsys):
+    # The base branch: the same venues and cache; the pull request edits only data/geocode-cache.json.
+    base = tmp_path / "base"
+    (base / "data").mkdir(parents=True)
+    shutil.copytree(pull_request, base / "venues")
+    shutil.copy(cache_file, base / "data" / "geocode-cache.json")
+    entry = {"lat": 50.7798, "lon": -1.1028, "source": "nominatim"}  # 1.17 km south: off the beach, into the sea
+    cache_file.write_text(json.dumps({"12 palmerston road, portsmouth po1 2ae": entry}), encoding="utf-8")
+    changes = tmp_path / "changes.txt"
+    changes.write_text("M\tdata/geocode-cache.json\n", encoding="utf-8")
+    monkeypatch.setenv("GEOCODING_OFFLINE", "1")
+    status = main(["--changes", str(changes), "--venues", str(pull_request), "--cache", str(cache_file),
+                   "--base", str(base), "--date", "2026-11-27", "--require-pinned"])
+    captured = capsys.readouterr()
+    assert "No venue file is added or changed." not in captured.out
+    assert "| pin moved by data/geocode-cache.json | Cached | `venues/cached.yaml` |" in captured.out
+    assert "### Map pins that move" in captured.out
+    assert ("| Cached | `venues/cached.yaml` | [50.790300, -1.102800](https://www.openstreetmap.org/?mlat=50.790300&"
+            "mlon=-1.102800#map=18/50.790300/-1.102800) | [50.779800, -1.102800](https://www.openstreetmap.org/?"
+            "mlat=50.779800&mlon=-1.102800#map=18/50.779800/-1.102800) | 1,168 m south | cache (nominatim) |"
+            ) in captured.out
+    assert "venues/cached.yaml:3:1: the map pin moves 1,168 m south, from 50.790300, -1.102800 to 50.779800, " \
+           "-1.102800 (cache (nominatim))" in captured.err
+    # The same check as a far location: block stops it: the cache's point is more than 250 m from PO1 2AE.
+    assert status == 1 and "more than the 250 m allowed" in captured.err
+
+
+def test_without_a_moved_pin_the_summary_says_so(pull_request, cache_file, tmp_path, monkeypatch, capsys):
+    base = tmp_path / "base"
+    (base / "data").mkdir(parents=True)
+    shutil.copytree(pull_request, base / "venues")
+    shutil.copy(cache_file, base / "data" / "geocode-cache.json")
+    changes = tmp_path / "changes.txt"
+    changes.write_text("M\tvenues/pinned.yaml\n", encoding="utf-8")
+    monkeypatch.setenv("GEOCODING_OFFLINE", "1")
+    assert main(["--changes", str(changes), "--venues", str(pull_request), "--cache", str(cache_file),
+                 "--base", str(base), "--date", "2026-11-27"]) == 0
+    assert "No map pin moves." in capsys.readouterr().out
