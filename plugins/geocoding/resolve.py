@@ -18,6 +18,7 @@ from geocoding.compass import distance_metres
 from geocoding.config import GeocodingConfig, shown_path
 from geocoding.nominatim import Found, NominatimClient, NominatimUnavailable
 from geocoding.postcodes import postcode_centroid
+from geocoding.streets import streets_elsewhere
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,9 @@ def resolve_venues(
     config = GeocodingConfig.from_settings(settings, environ)
     resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found)
     problems = cache_problems(resolver.cache, config)
+    venues = list(venues)
     problems += [problem for venue in venues for problem in resolver.resolve(venue)]
+    problems += streets_elsewhere(venues, resolver.cache)
     resolver.cache.save()
     if resolver.sources:
         counts = ", ".join(f"{count} from {source}" for source, count in sorted(resolver.sources.items()))
