@@ -21,6 +21,7 @@ from .links import ALLOWED_LINK, description_links
 from .load import LoadedFile
 from .look_alikes import skeletons
 from .model import Problem
+from .personal_data import check_personal_data
 from .schema import venue_schema
 from .schema_messages import schema_messages
 
@@ -87,7 +88,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
                                     "https://, http://, tel: or mailto:."))
     if data.get("example") is not True:
         problems += check_leftovers(loaded)
-    return problems
+    return problems + check_personal_data(loaded)
 
 
 def _check_file_name(loaded: LoadedFile) -> list[Problem]:
