@@ -66,7 +66,8 @@ def check_schema(loaded: LoadedFile) -> list[Problem]:
     for error in _validator().iter_errors(loaded.data):
         for path, at_key, message in schema_messages(error, loaded):
             problems.append(Problem(loaded.source, *loaded.where(path, key=at_key), message))
-    return problems
+    # Several parts of the schema can ask for the same field: say each thing once.
+    return list(dict.fromkeys(problems))
 
 
 def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[Problem]:
