@@ -118,8 +118,10 @@ def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Probl
         # A # inside a value can end a list early: then the # is the mistake to fix, not what follows from it.
         if not any(problem.line == syntax.line for problem in cut):
             problems.append(syntax)
-    except yaml.YAMLError as error:
-        problems.append(Problem(source, 1, 1, f"this is not valid YAML ({error})."))
+    except yaml.YAMLError:
+        # Not placed by PyYAML (its reader's own faults): its words would only be jargon here.
+        problems.append(Problem(source, 1, 1, "this is not valid YAML: the file holds something YAML cannot read. "
+                                              "Copy its text into a new file from venues/_template.yaml and save it."))
     finally:
         loader.dispose()
     if loaded.data is not None:
