@@ -143,3 +143,22 @@ def test_it_stays_on_top_of_the_screen_and_of_the_map_as_the_reader_scrolls(exam
             "([x, y]) => document.elementFromPoint(x, y).closest('.sos-exit-this-page__button') !== null",
             [box["x"] + 10, box["y"] + box["height"] - 4])
         assert on_top, f"/{page.path}: something covers the button"
+
+
+def test_the_site_keeps_nothing_about_its_reader_in_the_browser(example_site, site_url, tab):
+    """What "Staying safe online" promises: after search, filters, near me and the map, no cookie and no storage."""
+    opened = tab(viewport=checks.PHONE, geolocation={"latitude": 50.7989, "longitude": -1.0912},
+                 permissions=["geolocation"])
+    playwright_page = opened.goto(site_url + "venues/")
+    playwright_page.locator("[data-finder-panel] > summary").click()
+    playwright_page.locator("#finder-search").fill("library")
+    playwright_page.locator("[data-finder-panel] input[type=checkbox]").first.check()
+    playwright_page.get_by_role("button", name="Use my location").click()
+    playwright_page.wait_for_timeout(500)
+    for kind in ("venue", "map", "page"):
+        page = page_of(example_site, "en", kind)
+        playwright_page = opened.goto(site_url + page.path)
+        checks.wait_until_ready(playwright_page, page.kind)
+        stored = playwright_page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+        assert stored == [0, 0, ""], f"/{page.path}: {stored}"
+    assert opened.context.cookies() == []
