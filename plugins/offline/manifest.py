@@ -59,7 +59,8 @@ def precache_manifest(settings: dict, venue_slugs: list[str]) -> dict:
             else:
                 log.warning("offline: %s is not in the site, so it cannot be kept for reading offline", prefix + page)
     assets = [f"{theme_dir}/{path}" for path in asset_paths(static, settings, "OFFLINE_ASSETS")]
-    for asset in assets:
+    on_demand = [f"{theme_dir}/{path}" for path in asset_paths(static, settings, "OFFLINE_ASSETS_ON_DEMAND")]
+    for asset in assets + on_demand:
         revisions[asset] = revision(output / asset)
     venue_page = setting(settings, "OFFLINE_VENUE_PAGE")
     manifest = {

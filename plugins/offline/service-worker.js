@@ -62,8 +62,16 @@ async function stamped(response, path) {
   return new Response(await response.blob(), {status: response.status, statusText: response.statusText, headers: headers});
 }
 
-// Keep a file: a copy of this revision from an older cache when there is one, else from the network.
-async function keep(cache, path, fresh) {
+// The revision of a response's body: the first 16 hex digits of its SHA-256, as the build writes them.
+async function revisionOf(response) {
+  var hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+  return Array.prototype.map.call(hash, function (byte) { return (byte < 16 ? "0" : "") + byte.toString(16); })
+    .join("").slice(0, 16);
+}
+
+// Keep a file: a copy of this revision from an older cache, else the browser's own copy if it is this build's
+// (the page has just downloaded most of these: no second download), else the network.
+async function keep(cache, path, shown) {
   var href = address(path);
   var rev = OFFLINE.revisions[path];
   var old = rev && await caches.match(href);
@@ -71,15 +79,19 @@ async function keep(cache, path, fresh) {
     await cache.put(href, await stamped(old, path));
     return;
   }
-  // "reload": past the browser's own cache, which may still hold the last build's copy.
-  var response = await fetch(href, {cache: fresh ? "reload" : "default"});
+  var response = await fetch(href);
+  // A file with a revision is checked against it; a venue page is taken from the browser only when it is the
+  // page on screen, whatever build that came from (the reader sees the same words kept).
+  if (!response.ok || (rev ? await revisionOf(response.clone()) !== rev : !shown)) {
+    response = await fetch(href, {cache: "reload"}); // past the browser's cache, which may hold the last build's copy
+  }
   if (response.ok) await cache.put(href, await stamped(response, path));
 }
 
-async function keepMissing(cacheName, paths, fresh) {
+async function keepMissing(cacheName, paths, shown) {
   var cache = await caches.open(cacheName);
   await Promise.all(paths.map(async function (path) {
-    if (!await cache.match(address(path))) await keep(cache, path, fresh).catch(function () {});
+    if (!await cache.match(address(path))) await keep(cache, path, path === shown).catch(function () {});
   }));
 }
 
@@ -90,7 +102,7 @@ function keepLanguage(code, page) {
     return OFFLINE.revisions[path];
   });
   if (page !== null && keepsPage(page) && pages.indexOf(page) < 0) pages.push(page);
-  return Promise.all([keepMissing(ASSETS, OFFLINE.assets, true), keepMissing(languageCache(code), pages, true)]);
+  return Promise.all([keepMissing(ASSETS, OFFLINE.assets, null), keepMissing(languageCache(code), pages, page)]);
 }
 
 // A new build: keep again, from the new build, what the reader kept of the last one, leaving out hidden venues.
@@ -108,7 +120,7 @@ async function renew() {
     work.push(keepLanguage(code, null));
     work.push(keepMissing(languageCache(code), kept.filter(function (path) {
       return path !== null && keepsPage(path);
-    }), true));
+    }), null));
   }
   await Promise.all(work);
 }
@@ -136,7 +148,7 @@ self.addEventListener("message", function (event) {
   var used = (Array.isArray(data.used) ? data.used : []).map(sitePath).filter(function (path) {
     return path !== null && isAsset(path) && OFFLINE.assets.indexOf(path) < 0;
   });
-  event.waitUntil(Promise.all([keepLanguage(languageOf(page), page), keepMissing(ASSETS, used, false)]));
+  event.waitUntil(Promise.all([keepLanguage(languageOf(page), page), keepMissing(ASSETS, used, null)]));
 });
 
 // Pages: the network first, so a reader with signal always sees today's list; the kept copy with no signal.
