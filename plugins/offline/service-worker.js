@@ -52,21 +52,23 @@ function isAsset(path) {
   });
 }
 
-// A copy to keep: the body as it is, dated now on this phone, with its revision; no compression or redirect marks.
+// The revision of a body: the first 16 hex digits of its SHA-256, as the build writes them.
+async function revisionOf(body) {
+  var hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await body.arrayBuffer()));
+  return Array.prototype.map.call(hash, function (byte) { return (byte < 16 ? "0" : "") + byte.toString(16); })
+    .join("").slice(0, 16);
+}
+
+// A copy to keep: the body as it is, dated now on this phone, with the revision of the bytes themselves (not
+// the manifest's word for them); no compression or redirect marks.
 async function stamped(response, path) {
   var headers = new Headers(response.headers);
+  var body = await response.blob();
   headers["delete"]("content-encoding");
   headers["delete"]("content-length");
   headers.set(SAVED, String(Date.now()));
-  if (OFFLINE.revisions[path]) headers.set(REVISION, OFFLINE.revisions[path]);
-  return new Response(await response.blob(), {status: response.status, statusText: response.statusText, headers: headers});
-}
-
-// The revision of a response's body: the first 16 hex digits of its SHA-256, as the build writes them.
-async function revisionOf(response) {
-  var hash = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
-  return Array.prototype.map.call(hash, function (byte) { return (byte < 16 ? "0" : "") + byte.toString(16); })
-    .join("").slice(0, 16);
+  if (OFFLINE.revisions[path]) headers.set(REVISION, await revisionOf(body));
+  return new Response(body, {status: response.status, statusText: response.statusText, headers: headers});
 }
 
 // Keep a file: a copy of this revision from an older cache, else the browser's own copy if it is this build's
@@ -118,8 +120,8 @@ async function renew() {
       return sitePath(request.url);
     });
     work.push(keepLanguage(code, null));
-    work.push(keepMissing(languageCache(code), kept.filter(function (path) {
-      return path !== null && keepsPage(path);
+    work.push(keepMissing(languageCache(code), kept.filter(function (path) { // the venue pages still shown
+      return path !== null && keepsPage(path) && !OFFLINE.revisions[path];
     }), null));
   }
   await Promise.all(work);
@@ -180,7 +182,12 @@ async function respondToAsset(request, path) {
   var kept = await cache.match(request.url);
   if (kept) return kept;
   var response = await fetch(request);
-  if (response.ok) await cache.put(request.url, await stamped(response.clone(), path));
+  if (response.ok) {
+    var copy = await stamped(response.clone(), path);
+    // Never keep another build's copy (the browser's cache may still hold one) under this build's name.
+    var rev = OFFLINE.revisions[path];
+    if (!rev || copy.headers.get(REVISION) === rev) await cache.put(request.url, copy);
+  }
   return response;
 }
 

@@ -32,12 +32,18 @@
     })["catch"](function () {});
   }
 
+  function register() {
+    navigator.serviceWorker.register(script.getAttribute("data-worker")).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      // Theme files this page used, so the worker also keeps the fonts of this language (and only those).
+      var used = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+      registration.active.postMessage({keep: location.href, used: used});
+    })["catch"](function () {});
+  }
+
   showSaved();
-  navigator.serviceWorker.register(script.getAttribute("data-worker")).then(function () {
-    return navigator.serviceWorker.ready;
-  }).then(function (registration) {
-    // Theme files this page used, so the worker also keeps the fonts of this language (and only those).
-    var used = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
-    registration.active.postMessage({keep: location.href, used: used});
-  })["catch"](function () {});
+  // Once the page has loaded: keeping the list for later never slows the page the reader is waiting for.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 }());
