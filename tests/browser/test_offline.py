@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.checks import axe_violations, sideways_overflow, small_text
 from tests.browser.chromium import QuietHandler, Tab, serve
 from tests.conftest import ROOT, build_site
 
@@ -107,6 +108,9 @@ def test_list_urgent_help_and_visited_venue_open_with_no_signal(tabs, site_url, 
         assert page.evaluate("getComputedStyle(document.body).fontSize") == "16px", "the kept stylesheet is used"
     tab.goto(directory)
     assert tab.page.locator(f'a[href$="{VENUE}/"]').count() >= 1, "the kept directory lists the venues"
+    assert saved_note(tab.page)
+    assert axe_violations(tab.page, f"{directory} offline") == []
+    assert sideways_overflow(tab.page) == [] and small_text(tab.page) == []
     if reader == "en":
         day = datetime.date(*tab.page.evaluate("(d => [d.getFullYear(), d.getMonth() + 1, d.getDate()])(new Date())"))
         assert saved_note(tab.page) == f"Saved on {day.day} {day:%B} {day.year}: check opening times"
