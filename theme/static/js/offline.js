@@ -42,8 +42,14 @@
     })["catch"](function () {});
   }
 
+  // Once the page has loaded and the phone is idle: keeping the list for later never slows the page the reader
+  // is waiting for.
+  function registerWhenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(register, {timeout: 5000});
+    else setTimeout(register, 1000);
+  }
+
   showSaved();
-  // Once the page has loaded: keeping the list for later never slows the page the reader is waiting for.
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  if (document.readyState === "complete") registerWhenIdle();
+  else window.addEventListener("load", registerWhenIdle);
 }());
