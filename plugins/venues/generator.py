@@ -15,6 +15,7 @@ from .catalogue import build_day, hidden_reason, read_catalogue, renewal_due
 from .geojson import feature_collection
 from .listings import write_listings
 from .model import Problem
+from .open_data import write_open_data
 from .postcode_files import write_postcode_files
 from .present import present
 from .schedule import SCHEDULE_DAYS
@@ -116,6 +117,7 @@ class VenuesGenerator(Generator):
             json.dumps(feature_collection(self.venues, site_url), ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8",
         )
+        write_open_data(self, site_url)
 
 
 def get_generators(pelican):
