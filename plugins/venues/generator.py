@@ -15,6 +15,7 @@ from .catalogue import build_day, hidden_reason, read_catalogue, renewal_due
 from .geojson import feature_collection
 from .listings import write_listings
 from .model import Problem
+from .network_page import write_network_page
 from .open_data import write_open_data
 from .postcode_files import write_postcode_files
 from .present import present
@@ -57,6 +58,7 @@ class VenuesGenerator(Generator):
         catalogue = read_catalogue(folder, folder.parent, today)
         stop_on_errors(catalogue.problems)
 
+        self.all_venues = catalogue.venues  # shown or hidden: the network page counts them all
         shown = []
         for venue in catalogue.venues:
             reason = hidden_reason(venue, today)
@@ -118,6 +120,7 @@ class VenuesGenerator(Generator):
             encoding="utf-8",
         )
         write_open_data(self, site_url)
+        write_network_page(self, writer)
 
 
 def get_generators(pelican):
