@@ -68,6 +68,8 @@ VENUES_PATH = str(ROOT / "venues")
 VENUES_TODAY = None  # a datetime.date to build "as of" a day; None means today
 VENUES_RENEWAL_WARNING_DAYS = 30
 VENUES_SCHEDULE_DAYS = 60  # days of opening hours each page carries for "open now"; the site is rebuilt daily
+# What is printed (posters, leaflets) links to the published site, even from a local build.
+VENUES_PUBLIC_SITEURL = "https://portsmouth-sanctuary.github.io/spaces-of-sanctuary"
 VENUES_REPORT_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/issues/new?template=report-a-problem.yml&venue={slug}"
 
 # minify: the theme's own CSS and JavaScript are served minified (Leaflet's scripts come minified).

@@ -18,6 +18,7 @@ from .model import Problem
 from .network_page import write_network_page
 from .open_data import write_open_data
 from .postcode_files import write_postcode_files
+from .posters import install_poster_helpers, write_posters
 from .present import present
 from .schedule import SCHEDULE_DAYS
 
@@ -77,6 +78,7 @@ class VenuesGenerator(Generator):
         schedule_days = settings.get("VENUES_SCHEDULE_DAYS", SCHEDULE_DAYS)
         shown.sort(key=lambda venue: venue.name.casefold())
         self.venues = [present(venue, today, report_url, schedule_days) for venue in shown]
+        install_poster_helpers(self)
         self.context.update(
             venues=self.venues,
             venues_count=len(self.venues),
@@ -121,6 +123,7 @@ class VenuesGenerator(Generator):
         )
         write_open_data(self, site_url)
         write_network_page(self, writer)
+        write_posters(self, writer)
 
 
 def get_generators(pelican):
