@@ -13,6 +13,7 @@ from pelican.plugins._utils import plugin_enabled
 from . import schema
 from .catalogue import build_day, hidden_reason, read_catalogue, renewal_due
 from .geojson import feature_collection
+from .leaflet import write_leaflet
 from .listings import write_listings
 from .model import Problem
 from .network_page import write_network_page
@@ -124,6 +125,7 @@ class VenuesGenerator(Generator):
         write_open_data(self, site_url)
         write_network_page(self, writer)
         write_posters(self, writer)
+        write_leaflet(self, writer)
 
 
 def get_generators(pelican):
