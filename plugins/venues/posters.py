@@ -11,6 +11,7 @@ from translations.catalogues import load_translations
 from translations.languages import site_languages
 
 POSTER_SAVE_AS = "venues/{slug}/poster/index.html"
+CARD_SAVE_AS = "venues/{slug}/card/index.html"
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,13 @@ def install_poster_helpers(generator) -> None:
 
 
 def write_posters(generator, writer) -> None:
-    """Write each shown venue's window poster, in every language of the site."""
+    """Write each shown venue's A4 window poster and A6 counter card, in every language of the site."""
     settings = generator.settings
-    save_as = settings.get("VENUES_POSTER_SAVE_AS", POSTER_SAVE_AS)
     template = generator.get_template("poster")
+    sheets = {"poster": settings.get("VENUES_POSTER_SAVE_AS", POSTER_SAVE_AS),
+              "card": settings.get("VENUES_CARD_SAVE_AS", CARD_SAVE_AS)}
     for venue in generator.venues:
-        name = save_as.format(slug=venue.slug)
-        writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
-                          venue=venue, page_name=name.removesuffix(".html"))
+        for sheet, save_as in sheets.items():
+            name = save_as.format(slug=venue.slug)
+            writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
+                              venue=venue, sheet=sheet, page_name=name.removesuffix(".html"))

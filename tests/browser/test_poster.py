@@ -9,6 +9,7 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
+from tests.browser import checks
 from tests.browser.chromium import serve
 from tests.browser.site_pages import languages, venue_pages
 
@@ -71,3 +72,26 @@ def test_the_venue_page_links_to_its_poster(published):
     folder, _ = published
     html = (folder / "ar" / "venues" / "example-college-hub" / "index.html").read_text(encoding="utf-8")
     assert "/ar/venues/example-college-hub/poster/" in html
+
+
+A6_POINTS = (298, 420)
+
+
+def test_every_counter_card_prints_on_one_a6_page_with_a_qr_code_that_reads(published, tab):
+    folder, site_url = published
+    opened = tab(viewport={"width": 397, "height": 560})
+    for slug in slugs(folder):
+        page = opened.goto(f"{site_url}/venues/{slug}/card/")
+        pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+        assert [tuple(round(float(number)) for number in sheet.mediabox[2:]) for sheet in pdf.pages] == [A6_POINTS], slug
+        page.emulate_media(media="print")
+        png = page.locator(".sos-qr__code").screenshot()
+        assert [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))] == [
+            f"{site_url}/venues/{slug}/"], slug
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_axe_finds_nothing_on_the_counter_card(published, tab, code):
+    folder, site_url = published
+    page = tab(viewport=checks.PHONE).goto(f"{site_url}/{languages()[code]}venues/{slugs(folder)[0]}/card/")
+    assert checks.axe_violations(page, "card") == []
