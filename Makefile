@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu
+.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu screenshots
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -100,3 +100,7 @@ bench-weight: $(VENV)/.installed browser
 # Lighthouse (mobile) on the published build served locally with gzip: four scores per page and language.
 lighthouse: $(VENV)/.installed browser node_modules/.installed
 	$(PY) scripts/lighthouse.py
+
+# The README's screenshots: the home page at 360 × 740 in English and Arabic, from the built site, in Chromium.
+screenshots: html browser
+	$(PY) scripts/screenshots.py

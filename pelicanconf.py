@@ -68,6 +68,8 @@ VENUES_PATH = str(ROOT / "venues")
 VENUES_TODAY = None  # a datetime.date to build "as of" a day; None means today
 VENUES_RENEWAL_WARNING_DAYS = 30
 VENUES_SCHEDULE_DAYS = 60  # days of opening hours each page carries for "open now"; the site is rebuilt daily
+# The one address readers write to (a venue page's "Email us about this place" and the pages that name it).
+CONTACT_EMAIL = "sanctuary@example.org"  # PLACEHOLDER: not a real address yet, as in content/pages/become-a-space.md
 VENUES_REPORT_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/issues/new?template=report-a-problem.yml&venue={slug}"
 
 # minify: the theme's own CSS and JavaScript are served minified (Leaflet's scripts come minified).
@@ -77,7 +79,7 @@ MINIFY_ENABLED = True
 GEOCODING_CACHE_PATH = str(ROOT / "data" / "geocode-cache.json")
 GEOCODING_POSTCODES_PATH = str(ROOT / "data" / "postcodes" / "po.csv")  # Code-Point Open extract, see its README
 GEOCODING_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
-GEOCODING_USER_AGENT = "spaces-of-sanctuary-portsmouth/1.0 (sanctuary@example.org)"
+GEOCODING_USER_AGENT = f"spaces-of-sanctuary-portsmouth/1.0 ({CONTACT_EMAIL})"
 GEOCODING_OFFLINE = False
 GEOCODING_MIN_DELAY_SECONDS = 1.0
 GEOCODING_TIMEOUT_SECONDS = 10

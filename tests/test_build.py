@@ -171,8 +171,8 @@ def test_venue_page_shows_what_a_visitor_needs(example_site):
     for words in ["Harbour Reading Room (example)", "Example", "This is a fictional example venue",
                   "Free Wi-Fi", "Phone charging", "العربية", "Українська", "Step-free entrance", "1 Example Quay",
                   "PO1 3AA", "tel:+441632960001", "mailto:harbour-reading-room@example.org",
-                  "https://example.org/harbour-reading-room", "geo:50.", "https://www.openstreetmap.org/directions?to=",
-                  "12 March 2026", "12 March 2036", "Report a problem with this listing", "<table"]:
+                  "https://example.org/harbour-reading-room", "geo:50.", "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&amp;route=%3B",
+                  "12 March 2026", "12 March 2036", "Email us about this place", "Report it on GitHub instead", "<table"]:
         assert words in html, words
     assert "09:00 to 18:00" in html  # a weekday in the hours table
     assert "leaflet" not in html  # no live map on a venue page
@@ -217,8 +217,8 @@ def test_footer_carries_the_ordnance_survey_attribution(example_site):
 # The only outside addresses the site itself may link to, besides those the venue files and content pages name.
 SITE_LINKS = {
     "https://www.openstreetmap.org/copyright",  # the map's attribution, in the footer
-    "https://www.openstreetmap.org/directions?to=",  # each venue's directions
-    SETTINGS["VENUES_REPORT_URL"].split("{slug}")[0],  # "Report a problem with this listing"
+    "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B",  # each venue's directions
+    SETTINGS["VENUES_REPORT_URL"].split("{slug}")[0],  # "Report it on GitHub instead"
     SETTINGS["TRANSLATIONS_HELP_URL"],  # "Help us check it", under a machine-made translation
 }
 

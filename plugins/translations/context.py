@@ -32,6 +32,7 @@ def language_context(language: Language, translations: NullTranslations) -> dict
         "format_number": lambda number: format_decimal(number, locale=locale),
         "language_name": lambda code: language_name(code, locale),
         "own_language_name": lambda code: language_name(code, code.replace("-", "_")),
+        "english_language_name": lambda code: language_name(code, "en"),
     }
 
 

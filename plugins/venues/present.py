@@ -16,7 +16,11 @@ from .text import safe_html, tel_href
 
 @dataclass(frozen=True)
 class Directions:
-    """Links that open a venue's position in a maps app or on OpenStreetMap."""
+    """Links that open a venue's position in a maps app, or walking directions to it on OpenStreetMap's website.
+
+    The https link works on Android and on an iPhone alike (geo: does nothing useful on iOS); the privacy page
+    names the site it opens.
+    """
 
     geo: str
     osm: str
@@ -45,7 +49,8 @@ def directions(lat: float, lon: float) -> Directions:
     """Return directions links to a point."""
     return Directions(
         geo=f"geo:{lat:.6f},{lon:.6f}",
-        osm=f"https://www.openstreetmap.org/directions?to={lat:.6f}%2C{lon:.6f}",
+        # An empty start, so OpenStreetMap asks where from; its walking router, as most readers walk or take a bus.
+        osm=f"https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B{lat:.6f}%2C{lon:.6f}",
     )
 
 

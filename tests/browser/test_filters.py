@@ -94,9 +94,11 @@ def test_ticking_boxes_filters_at_once_puts_the_choice_in_the_address_and_back_u
     assert opened.errors == []
 
 
-def test_a_shared_filtered_address_opens_the_finder_with_its_choices(site_url, tab):
+def test_a_shared_filtered_address_ticks_its_choices_and_shows_its_places_first(site_url, tab):
     page = tab(viewport=checks.PHONE).goto(directory(site_url, "fa", offer=["food"], lang=["ps"]))
-    assert page.locator("[data-finder-panel]").evaluate("el => el.open") is True
+    # The places come first, under the status line naming the choices; the closed panel holds the ticked boxes.
+    assert page.locator("[data-finder-panel]").evaluate("el => el.open") is False
+    assert page.locator("[data-finder-status]").bounding_box()["y"] < checks.PHONE["height"] / 2
     assert page.locator("#filter-offer-food").is_checked() and page.locator("#filter-lang-ps").is_checked()
     page.reload()
     assert page.locator("#filter-offer-food").is_checked()
@@ -132,6 +134,7 @@ def test_pages_without_javascript_list_the_same_places_as_the_filters(example_si
 def test_the_open_finder_and_the_listing_pages_pass_axe_reflow_and_target_size(site_url, tab, page_lang):
     opened = tab(viewport=checks.PHONE, permissions=["geolocation"], geolocation={"latitude": 50.8, "longitude": -1.09})
     page = opened.goto(directory(site_url, page_lang, offer=["safe-space"]))
+    page.locator("[data-finder-panel] > summary").click()
     page.locator("[data-near-me-locate]").click()
     page.wait_for_selector("[data-venue-distance]")
     found = []

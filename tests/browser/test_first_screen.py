@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import checks
-from tests.browser.site_pages import language_codes, site_pages
+from tests.browser.site_pages import language_codes, languages, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +50,45 @@ def test_an_english_page_has_no_notice(site_url, tab):
     page = tab(viewport=checks.PHONE).goto(site_url)
     assert page.locator(".sos-translation-notice").count() == 0
     assert page.locator("main h1").bounding_box()["y"] < HEADING_STARTS_BY
+
+
+# The home page's first screen, in every language (issue 10): a compact header, the heading, one way in and 999.
+HEADER_AT_MOST = 160
+# "Exit this page" sits above or in the header on every page: the first screen keeps this much room for it.
+EXIT_BUTTON_ROOM = 48
+FIRST_SCREEN = """() => {
+  const box = el => el && el.getBoundingClientRect();
+  const name = document.querySelector('.sos-header__name span');
+  const lines = name.getClientRects().length === 1
+    ? Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight)) : 99;
+  return {
+    header: box(document.querySelector('header')).height,
+    nameLines: lines,
+    h1: box(document.querySelector('main h1')),
+    action: box(document.querySelector('main .sos-actions a[href]')),
+    call: box(document.querySelector('main a[href="tel:999"]')),
+    urgent: box(document.querySelector('header a[href$="urgent-help/"]')),
+    scrollY: window.scrollY,
+  };
+}"""
+
+
+def test_the_home_pages_first_screen_helps_in_every_language(site_url, tab, lang):
+    page = tab(viewport=checks.PHONE).goto(site_url + languages()[lang])
+    seen = page.evaluate(FIRST_SCREEN)
+    bottom = checks.PHONE["height"] - EXIT_BUTTON_ROOM
+    assert seen["scrollY"] == 0
+    assert seen["header"] <= HEADER_AT_MOST, f"the header is {seen['header']:.0f} px tall"
+    assert seen["nameLines"] == 1, "the site's name takes more than one line"
+    assert seen["h1"]["top"] >= 0 and seen["h1"]["bottom"] <= bottom, f"the h1 ends at {seen['h1']['bottom']:.0f}"
+    assert seen["action"]["bottom"] <= bottom, f"the first way in ends at {seen['action']['bottom']:.0f}"
+    # Urgent help is one tap away: in the header on the first screen, and 999 itself on the home page.
+    assert seen["urgent"]["bottom"] <= HEADER_AT_MOST
+    assert seen["call"]["height"] >= checks.MIN_TARGET - 0.5
+    assert seen["call"]["bottom"] <= checks.PHONE["height"], f"Call 999 ends at {seen['call']['bottom']:.0f}"
+
+
+def test_the_ways_in_lead_to_places_near_me_open_now_and_the_list(site_url, tab):
+    page = tab(viewport=checks.PHONE).goto(site_url)
+    hrefs = page.eval_on_selector_all("main .sos-actions a", "links => links.map(a => a.getAttribute('href'))")
+    assert [href.split("/venues/")[1] for href in hrefs] == ["#near-me", "?open=1", ""]

@@ -101,4 +101,4 @@ def test_language_is_named_in_itself():
 def test_directions_links():
     links = directions(50.8, -1.09)
     assert links.geo == "geo:50.800000,-1.090000"
-    assert links.osm == "https://www.openstreetmap.org/directions?to=50.800000%2C-1.090000"
+    assert links.osm == "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B50.800000%2C-1.090000"

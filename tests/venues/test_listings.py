@@ -126,7 +126,7 @@ def test_directory_places_carry_what_the_filters_and_distances_need(example_site
     geojson = json.loads((example_site / "venues.geojson").read_text(encoding="utf-8"))
     positions = {f["properties"]["slug"]: f["geometry"]["coordinates"] for f in geojson["features"]}
     html = (example_site / "uk" / "venues" / "index.html").read_text(encoding="utf-8")
-    items = re.findall(r'<li class="sos-venue-list__item" data-slug="([^"]+)" data-offers="([^"]*)"\s+'
+    items = re.findall(r'<li class="sos-venue-list__item" data-slug="([^"]+)" data-kind="[^"]+" data-offers="([^"]*)"\s+'
                        r'data-langs="([^"]*)" data-access="([^"]*)" data-lat="([^"]+)" data-lon="([^"]+)">', html)
     assert [item[0] for item in items] == in_name_order(files, files)
     for slug, offers, langs, access, lat, lon in items:

@@ -3,7 +3,10 @@
    pages filter it. The filters live in the address (?offer=&lang=&access=&open=1), so a list can
    be shared and Back undoes a choice. Search words (which may be a postcode), a position or a postcode
    never go into the address: Back finds the words in the page's history entry, which stays on the phone. What a
-   filter matches is decided by js/filters.js, loaded before it, which the map shares. */
+   filter matches is decided by js/filters.js, loaded before it, which the map shares.
+   Results stay in view: a search sent, a sort done or "Show the places found" (which follows the ticked boxes'
+   count at the bottom of the open panel) brings the list's status line to the top of the screen, and the line
+   (role=status) says how many places show. When none does, it says which choice to drop and what that gives. */
 (function () {
   "use strict";
   var list = document.querySelector("[data-venue-list]");
@@ -17,6 +20,11 @@
   var near = document.querySelector("[data-near-me]");
   var statusLine = result.querySelector("[data-finder-status]");
   var empty = result.querySelector("[data-finder-empty]");
+  var suggestionList = result.querySelector("[data-finder-suggestions]");
+  var nextOpen = result.querySelector("[data-finder-next-open]");
+  var show = document.querySelector("[data-finder-show]");
+  var showButton = show && show.querySelector("[data-finder-show-button]");
+  var acted = false;  // the status line speaks once the reader has done something, not on arrival
   var clear = form.querySelector("[data-finder-clear]");
   var mapLink = document.querySelector("[data-map-link]");
   var mapHref = mapLink && mapLink.getAttribute("href");
@@ -28,10 +36,19 @@
   var fill = filters.fill;
   var query = filters.toQuery;
   var isFiltered = filters.isFiltered;
+  var extraWords = {};
+  try {
+    extraWords = JSON.parse(list.dataset.words || "{}");
+  } catch (error) {
+    extraWords = {};
+  }
 
   form.hidden = false;
   if (near) {
     near.hidden = false;
+  }
+  if (show) {
+    show.hidden = false;
   }
   var noScript = document.querySelector("[data-finder-no-script]");
   if (noScript) {
@@ -46,8 +63,33 @@
     }
   }
 
+  // "3 places", in the reader's language's plural forms: the page gives the forms for a few numbers,
+  // and Intl.PluralRules says which of them a count takes.
+  var placesWords = {};
+  try {
+    placesWords = JSON.parse(result.dataset.places || "{}");
+  } catch (error) {
+    placesWords = {};
+  }
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  function category(count) {
+    return plural ? plural.select(count) : (count === 1 ? "one" : "other");
+  }
+  var placesByCategory = {};
+  Object.keys(placesWords).forEach(function (sample) {
+    var key = category(Number(sample));
+    if (!(key in placesByCategory)) {
+      placesByCategory[key] = placesWords[sample];
+    }
+  });
+  function placesText(count) {
+    return fill(placesByCategory[category(count)] || placesWords["100"] || "{num}", { num: number(count) });
+  }
+
   // Search: every word typed must appear in a place's card (its name, street, postcode, kind and offers,
-  // in the reader's language) or in its offers' keys; letter case, accents and Arabic vowel marks ignored.
+  // in the reader's language), in its offers' keys, or in what the list says besides of its kind, offers
+  // (in English) and languages (named in themselves, in the reader's language and in English); letter
+  // case, accents and Arabic vowel marks ignored.
   // The card's name, kind, address and offers: not its distance or open-now line, which change.
   var SEARCHED = ".sos-venue-card__title, .sos-venue-card__kind, .sos-venue-card__address, .sos-offer-list";
 
@@ -55,6 +97,15 @@
     if (!item.searched) {
       var text = Array.prototype.map.call(item.querySelectorAll(SEARCHED), function (part) {
         return part.textContent;
+      }).join(" ");
+      var keys = ["kind:" + (item.dataset.kind || "")];
+      ["offers", "langs"].forEach(function (field) {
+        (item.dataset[field] || "").split(" ").forEach(function (key) {
+          keys.push((field === "offers" ? "offer:" : "lang:") + key);
+        });
+      });
+      text += " " + keys.map(function (key) {
+        return extraWords[key] || "";
       }).join(" ");
       item.searched = filters.searchable(text, item.dataset.offers);
     }
@@ -120,6 +171,139 @@
     });
   }
 
+  // What a choice is called on the page: its box's label, e.g. "Open now", "Food", "العربية (Arabic)".
+  function choiceName(name, value) {
+    var label = form.querySelector("label[for='filter-" + name + "-" + value + "']");
+    return label ? label.textContent.replace(/\s+/g, " ").trim() : value;
+  }
+
+  // "A, B, C" with the reader's language's own separators.
+  var listFormat = window.Intl && Intl.ListFormat ? new Intl.ListFormat(lang, { type: "unit" }) : null;
+  function listWords(names) {
+    return listFormat ? listFormat.format(names) : names.join(", ");
+  }
+
+  function chosenNames(state) {
+    var names = state.open ? [choiceName("open", "1")] : [];
+    filters.GROUPS.forEach(function (group) {
+      state[group].forEach(function (value) {
+        names.push(choiceName(group, value));
+      });
+    });
+    return names;
+  }
+
+  function copyState(state, changes) {
+    var copy = { q: state.q, open: state.open };
+    filters.GROUPS.forEach(function (group) {
+      copy[group] = state[group].slice();
+    });
+    Object.keys(changes).forEach(function (key) {
+      copy[key] = changes[key];
+    });
+    return copy;
+  }
+
+  function matching(state) {
+    var typed = filters.words(state.q);
+    return items.filter(function (item) {
+      return matches(item, state, typed);
+    });
+  }
+
+  // No dead end: each choice that, dropped alone, would show places, with how many. Languages are one
+  // choice (any of them will do); "open now" also says which place opens next.
+  function suggestions(state) {
+    var found = [];
+    function offer(changes, words) {
+      var changed = copyState(state, changes);
+      var places = matching(changed);
+      if (places.length) {
+        found.push({ state: changed, words: words.replace("{places}", placesText(places.length)) });
+      }
+      return places;
+    }
+    function without(name) {
+      return fill(result.dataset.without, { filter: name });
+    }
+    if (state.open) {
+      sayNextOpen(offer({ open: false }, without(choiceName("open", "1"))));
+    }
+    ["offer", "access"].forEach(function (group) {
+      state[group].forEach(function (value) {
+        var changes = {};
+        changes[group] = state[group].filter(function (other) {
+          return other !== value;
+        });
+        offer(changes, without(choiceName(group, value)));
+      });
+    });
+    if (state.lang.length) {
+      offer({ lang: [] }, without(listWords(state.lang.map(function (code) {
+        return choiceName("lang", code);
+      }))));
+    }
+    if (state.q) {
+      offer({ q: "" }, fill(result.dataset.withoutWords, { words: state.q }));
+    }
+    return found;
+  }
+
+  function sayNextOpen(later) {
+    var api = openNowApi();
+    var first = null;
+    var when = Infinity;
+    if (api && api.nextOpening) {
+      later.forEach(function (item) {
+        var at = api.nextOpening(item);
+        if (at !== null && at < when) {
+          when = at;
+          first = item;
+        }
+      });
+    }
+    if (first) {
+      // The place's name is English inside the reader's sentence: isolated, as on its card.
+      var name = first.querySelector(".sos-venue-card__title bdi");
+      var parts = fill(result.dataset.nextOpen, { status: api.stateOf(first).text }).split("{name}");
+      var isolated = document.createElement("bdi");
+      isolated.lang = "en";
+      isolated.textContent = name ? name.textContent : "";
+      nextOpen.textContent = "";
+      nextOpen.appendChild(document.createTextNode(parts[0]));
+      nextOpen.appendChild(isolated);
+      nextOpen.appendChild(document.createTextNode(parts.slice(1).join("")));
+    }
+    nextOpen.hidden = !first;
+  }
+
+  function showSuggestions(state) {
+    nextOpen.hidden = true;
+    while (suggestionList.firstChild) {
+      suggestionList.removeChild(suggestionList.firstChild);
+    }
+    suggestions(state).forEach(function (suggestion) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sos-button sos-button--secondary sos-finder__button";
+      button.textContent = suggestion.words;
+      button.addEventListener("click", function () {
+        writeForm(suggestion.state);
+        go();
+        showResults();
+      });
+      item.appendChild(button);
+      suggestionList.appendChild(item);
+    });
+  }
+
+  // Bring the status line and the first place to the top of the screen; focus follows for a screen reader.
+  function showResults() {
+    result.scrollIntoView({ block: "start" });
+    result.focus({ preventScroll: true });
+  }
+
   function apply(state) {
     var typed = filters.words(state.q);
     var shown = 0;
@@ -129,10 +313,20 @@
       shown += ok ? 1 : 0;
     });
     empty.hidden = shown > 0;
+    if (!shown) {
+      showSuggestions(state);
+    }
     clear.hidden = !isFiltered(state);
+    if (showButton) {
+      showButton.textContent = fill(showButton.dataset.words, { count: number(shown) });
+    }
     var sentences = [];
-    if (isFiltered(state)) {
+    if (isFiltered(state) || acted) {
       sentences.push(fill(result.dataset.shown, { shown: number(shown), total: number(items.length) }));
+    }
+    var names = chosenNames(state);
+    if (names.length) {
+      sentences.push(fill(result.dataset.chosen, { choices: listWords(names) }));
     }
     if (sortSentence) {
       sentences.push(sortSentence);
@@ -145,6 +339,7 @@
   }
 
   function go() {
+    acted = true;
     var state = readForm();
     var search = filtersOnly(state);
     var url = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
@@ -166,7 +361,11 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     go();
+    showResults();
   });
+  if (showButton) {
+    showButton.addEventListener("click", showResults);
+  }
   form.addEventListener("reset", function () {
     window.setTimeout(function () {
       go();
@@ -243,13 +442,20 @@
       return entry.item;
     }));
     sortSentence = sentence;
+    acted = true;
     near.querySelector("[data-near-me-reset]").hidden = false;
     apply(readForm());
+    showResults();
   }
 
-  function say(sentence) {
+  // A sort that could not be done still ends with the list in view, and the status line saying why.
+  function say(sentence, final) {
     sortSentence = sentence;
+    acted = true;
     apply(readForm());
+    if (final !== false) {
+      showResults();
+    }
   }
 
   function sortByName() {
@@ -321,7 +527,7 @@
         say(near.dataset.noPosition);
         return;
       }
-      say(near.dataset.locating);
+      say(near.dataset.locating, false);
       navigator.geolocation.getCurrentPosition(function (position) {
         sortFrom({ lat: position.coords.latitude, lon: position.coords.longitude }, near.dataset.fromHere);
       }, function () {
@@ -344,10 +550,17 @@
   }
   writeForm(start);
   showOpenNowFilter();
-  if (isFiltered(start) && panel) {
-    panel.open = true;
-  }
+  // A filtered address (a shared link, "Open now" on the home page) shows its places at once: the panel stays
+  // closed and the view starts at the status line naming the choices. "Places near me" opens the panel there.
   apply(start);
+  if (isFiltered(start)) {
+    result.scrollIntoView({ block: "start" });
+  }
+  if (window.location.hash === "#near-me" && panel && near) {
+    panel.open = true;
+    near.scrollIntoView({ block: "start" });
+    near.focus({ preventScroll: true });
+  }
   // open-now.js may run after this script: look for it again once everything has loaded. And what is
   // open changes with the clock: an "open now" list is worked out again every minute, as the status is.
   window.addEventListener("load", function () {

@@ -8,10 +8,12 @@
   "use strict";
   var GROUPS = ["offer", "lang", "access"];
 
-  // Letter case, accents, Arabic vowel marks and the kind of digits do not matter when searching.
+  // Letter case, accents, Arabic vowel marks and the kind of digits do not matter when searching; nor does
+  // writing yeh and kaf the Persian or the Arabic way (عربی finds عربي).
   function fold(text) {
     return String(text).normalize("NFKD")
       .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
+      .replace(/[\u06cc\u0649]/g, "\u064a").replace(/\u06a9/g, "\u0643")
       .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, function (digit) {
         return String(digit.charCodeAt(0) & 0xf);
       })

@@ -14,6 +14,8 @@
      "unknown" (hours not known, or the date is outside the schedule); element is the status
      element or any element containing one (a card); date defaults to now.
    - sosOpenNow.isOpen(element, date) returns true only when the venue is open at date.
+   - sosOpenNow.nextOpening(element, date) returns when the venue next opens, in London minutes (comparable
+     between venues), the date itself when it is open then, or null when the schedule does not say.
    - sosOpenNow.render(root) writes the state into every status element in root (default: document),
      and shows it. The page is rendered once on load and again every minute. */
 (function () {
@@ -121,6 +123,24 @@
     return { state: "closed", text: say("closed") + " " + say("after") };
   }
 
+  function nextOpening(element, date) {
+    var holder = holderOf(element);
+    var schedule = holder && scheduleOf(holder);
+    if (!schedule) {
+      return null;
+    }
+    var now = londonMinutes(date || new Date());
+    if (now < schedule.start || now >= schedule.end) {
+      return null;
+    }
+    for (var i = 0; i < schedule.intervals.length; i++) {
+      if (now < schedule.intervals[i][1]) {
+        return Math.max(now, schedule.intervals[i][0]);
+      }
+    }
+    return null;
+  }
+
   function render(root) {
     var scope = root || document;
     var holders = Array.prototype.slice.call(scope.querySelectorAll("[data-open-status]"));
@@ -148,6 +168,7 @@
       var result = stateOf(element, date);
       return Boolean(result && result.state === "open");
     },
+    nextOpening: nextOpening,
     render: render,
   };
   render();
