@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu screenshots
+.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu screenshots bench-validate
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ translations: $(VENV)/.installed
 # Time a full build (all languages) of the example site and of a generated network of 1,000 venues.
 bench-build: $(VENV)/.installed
 	$(PY) scripts/bench_build.py --venues 1000 2>/dev/null
+
+# Time the venue checks (make validate) on 250 to 1,000 generated venue files, and on the largest file allowed.
+bench-validate: $(VENV)/.installed
+	$(PY) scripts/bench_validate.py
 
 # Debian's Chromium runs the browser tests (Playwright never downloads a browser of its own);
 # Java runs the Nu HTML Checker.

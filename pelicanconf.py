@@ -82,8 +82,10 @@ GEOCODING_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 GEOCODING_USER_AGENT = f"spaces-of-sanctuary-portsmouth/1.0 ({CONTACT_EMAIL})"
 GEOCODING_OFFLINE = False
 GEOCODING_MIN_DELAY_SECONDS = 1.0
-GEOCODING_TIMEOUT_SECONDS = 10
-GEOCODING_MAX_DISTANCE_METRES = 1500
+GEOCODING_TIMEOUT_SECONDS = 10  # per read
+GEOCODING_DEADLINE_SECONDS = 20  # for the whole answer: a server trickling bytes cannot hold the build
+GEOCODING_MAX_DISTANCE_METRES = 250  # measured from Code-Point Open: see docs/geocoding.md
+GEOCODING_MAX_DISTANCE_WITH_REASON_METRES = 1500  # a location: block with reason: may be this far
 # (south, west, north, east): Portsmouth and a margin around it.
 GEOCODING_SERVICE_AREA = (50.74, -1.17, 50.90, -0.95)
 

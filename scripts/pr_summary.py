@@ -24,13 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # run as a script from anywhere, like the plugins' own CLIs
 
+from geocoding.compass import distance_metres, how_far  # noqa: E402
 from geocoding.resolve import FOUND_NOTHING, origin_of, resolve_venues  # noqa: E402
 from venues.catalogue import Catalogue, build_day, hidden_reason, read_catalogue  # noqa: E402
 from venues.cli import github_annotation  # noqa: E402
+from venues.github_text import markdown_code, markdown_text  # noqa: E402
 from venues.model import Position, Problem, Venue  # noqa: E402
 from venues.renewals import markdown_table  # noqa: E402
 
 STATUS_WORDS = {"A": "added", "C": "added", "M": "changed", "T": "changed", "D": "removed", "R": "renamed"}
+MOVE_METRES = 1.0  # a cache rounds to 0.1 m: anything less is the same pin
 PINNED_SOURCES = {"file", "cache"}  # reviewed and committed: the venue file itself, or data/geocode-cache.json
 
 
@@ -103,6 +106,36 @@ def location_block(position: Position) -> str:
     return f"location:\n  lat: {position.lat:.6f}\n  lon: {position.lon:.6f}"
 
 
+def offline_positions(folder: Path, cache: Path, settings: Mapping, today: datetime.date) -> dict[str, Position]:
+    """Place every valid venue of a folder without the network, as an offline build does: file, cache, postcode."""
+    catalogue = read_catalogue(folder, folder.resolve().parent, today)
+    resolve_venues(catalogue.venues, {**settings, "GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)}, {})
+    return {venue.source: venue.position for venue in catalogue.venues if venue.position}
+
+
+def moved_by_cache(changes: list[Change], before: Mapping[str, Position], after: Mapping[str, Position]) -> list[Change]:
+    """Return a change for each venue whose pin moved though its file did not: the geocode cache moved it."""
+    listed = {change.path for change in changes} | {change.old_path for change in changes if change.old_path}
+    return [Change("pin moved", source) for source, point in sorted(after.items())
+            if source not in listed and source in before and _moved(before[source], point)]
+
+
+def _moved(before: Position, after: Position) -> bool:
+    return distance_metres((before.lat, before.lon), (after.lat, after.lon)) >= MOVE_METRES
+
+
+def pin_moves(rows: list[Row], before: Mapping[str, Position]) -> list[tuple[Row, Position | None]]:
+    """Return each row whose pin is new or moved, with its old pin (None for a new one)."""
+    moves = []
+    for row in rows:
+        if row.venue is None or row.venue.position is None:
+            continue
+        old = before.get(row.change.old_path or row.change.path)
+        if old is None or _moved(old, row.venue.position):
+            moves.append((row, old))
+    return moves
+
+
 def collect_rows(changes: list[Change], catalogue: Catalogue, settings: Mapping) -> list[Row]:
     """Place the changed venues and gather what the summary says about each file."""
     by_source = {venue.source: venue for venue in catalogue.venues}
@@ -121,8 +154,16 @@ def collect_rows(changes: list[Change], catalogue: Catalogue, settings: Mapping)
 
 def _what_changed(change: Change) -> str:
     if change.status == "renamed":
-        return f"renamed from `{change.old_path}` (its web address changes: old links break)"
+        return f"renamed from {markdown_code(change.old_path)} (its web address changes: old links break)"
+    if change.status == "pin moved":
+        return "pin moved by data/geocode-cache.json"
     return change.status
+
+
+def _origin(row: Row) -> str:
+    """Say where the position came from, with the file's reason for a pin far from its postcode."""
+    reason = row.venue.location_reason if row.venue else None
+    return f"{row.origin} (reason: {markdown_text(reason)})" if reason else row.origin
 
 
 def _shown(row: Row, today: datetime.date) -> str:
@@ -139,26 +180,55 @@ def _pin(row: Row) -> str:
     return f"[{position.lat:.6f}, {position.lon:.6f}]({osm_link(position)})" if position else ""
 
 
-def summary_markdown(rows: list[Row], today: datetime.date, heading: str = "Venues in this pull request") -> str:
-    """Write the job summary: one row per venue file, then what to do about each unpinned venue."""
+def summary_markdown(rows: list[Row], today: datetime.date, heading: str = "Venues in this pull request",
+                     before: Mapping[str, Position] | None = None) -> str:
+    """Write the job summary: one row per venue file, the pins that move, then what to do about each unpinned one."""
     lines = [f"## {heading}", ""]
     if not rows:
         lines.append("No venue file is added or changed.")
         return "\n".join(lines) + "\n"
     table = []
     for row in rows:
-        name = row.venue.name if row.venue else ""
-        table.append((_what_changed(row.change), name, f"`{row.change.path}`", _shown(row, today), _pin(row), row.origin))
+        name = markdown_text(row.venue.name) if row.venue else ""
+        table.append((_what_changed(row.change), name, markdown_code(row.change.path), _shown(row, today), _pin(row),
+                      _origin(row)))
     lines.append(markdown_table(("What", "Venue", "File", "On the site", "Map pin", "Position from"), table))
     lines += ["", "Open each map pin and check it is on the venue's entrance before approving."]
+    if before is not None:
+        lines += _moves_markdown(pin_moves(rows, before))
 
     for row in rows:
         for problem in row.problems:
-            lines += ["", f"- **{problem.severity}** in `{problem.file}` line {problem.line}: {problem.message}"]
+            lines += ["", f"- **{problem.severity}** in {markdown_code(problem.file)} line {problem.line}: "
+                          f"{markdown_text(problem.message)}"]
     for row in rows:
         if not row.pinned:
             lines += ["", *_pin_advice(row)]
     return "\n".join(lines) + "\n"
+
+
+def _moves_markdown(moves: list[tuple[Row, Position | None]]) -> list[str]:
+    """List every new or moved pin: where it was, where it is now, how far it moved and what moved it."""
+    if not moves:
+        return ["", "No map pin moves."]
+    table = []
+    for row, old in moves:
+        new = row.venue.position
+        was = f"[{old.lat:.6f}, {old.lon:.6f}]({osm_link(old)})" if old else "(new)"
+        far = how_far((old.lat, old.lon), (new.lat, new.lon)) if old else ""
+        table.append((markdown_text(row.venue.name), markdown_code(row.venue.source), was, _pin(row), far, _origin(row)))
+    return ["", "### Map pins that move", "",
+            markdown_table(("Venue", "File", "Pin before", "Pin after", "Moved", "Position from"), table),
+            "", "Open both pins of each venue: a pin that moves sends people to another door."]
+
+
+def move_problem(row: Row, old: Position) -> Problem:
+    """Mark a moved pin on the venue file, so the pull request shows it on the file's page too."""
+    new = row.venue.position
+    where = row.venue.key_at("location") if row.venue.location else row.venue.key_at("address")
+    return Problem(row.venue.source, *where, (
+        f"the map pin moves {how_far((old.lat, old.lon), (new.lat, new.lon))}, from {old.lat:.6f}, {old.lon:.6f} to "
+        f"{new.lat:.6f}, {new.lon:.6f} ({row.origin}): check it on the map, {osm_link(new)}"), severity="warning")
 
 
 def _pin_advice(row: Row) -> list[str]:
@@ -176,7 +246,7 @@ def _pin_advice(row: Row) -> list[str]:
         street = ["", "First check the street under `address:` in the venue file (spelling, house number): "
                   "once it is corrected, the next run looks the address up again."]
     return [
-        f"### Check the pin of {venue.name} (`{venue.source}`)",
+        f"### Check the pin of {markdown_text(venue.name)} ({markdown_code(venue.source)})",
         "",
         f"This position is not in the venue file nor in the committed geocode cache: {where}. "
         f"Look at it on the map: {_pin(row)}.",
@@ -216,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venues", type=Path, help="folder of venue files (default: VENUES_PATH)")
     parser.add_argument("--cache", type=Path, help="geocode cache file (default: GEOCODING_CACHE_PATH)")
     parser.add_argument("--date", type=datetime.date.fromisoformat, default=None)
+    parser.add_argument("--base", type=Path, help="a copy of the base branch's venues/ and data/geocode-cache.json: "
+                                                  "every pin that moves is listed, a pin moved by the cache alone too")
     args = parser.parse_args(argv)
     if not args.all and args.changes is None:
         parser.error("give --changes FILE or --all")
@@ -232,8 +304,15 @@ def main(argv: list[str] | None = None) -> int:
         changes += [Change("changed", file) for file in sorted({problem.file for problem in catalogue.errors})]
     else:
         changes = venue_changes(parse_changes(args.changes), folder.name)
+    before = None
+    if args.base:
+        # Compared without the network on both sides: only the files and the committed cache can move a pin here.
+        cache = Path(settings.get("GEOCODING_CACHE_PATH") or ROOT / "data" / "geocode-cache.json")
+        before = offline_positions(args.base / folder.name, args.base / "data" / cache.name, settings, today)
+        changes += moved_by_cache(changes, before, offline_positions(folder, cache, settings, today))
     rows = collect_rows(changes, catalogue, settings)
-    print(summary_markdown(rows, today, "Venues on the site" if args.all else "Venues in this pull request"), end="")
+    heading = "Venues on the site" if args.all else "Venues in this pull request"
+    print(summary_markdown(rows, today, heading, before), end="")
 
     unpinned = [row for row in rows if not row.pinned]
     on_github = bool(os.environ.get("GITHUB_ACTIONS"))
@@ -247,6 +326,10 @@ def main(argv: list[str] | None = None) -> int:
     placing_errors = [problem for row in rows if row.venue for problem in row.problems if problem.severity == "error"]
     for problem in placing_errors:
         print(github_annotation(problem) if on_github else str(problem), file=sys.stderr)
+    for row, old in pin_moves(rows, before) if before is not None else ():
+        if old is not None:
+            problem = move_problem(row, old)
+            print(github_annotation(problem) if on_github else str(problem), file=sys.stderr)
     if os.environ.get("GITHUB_OUTPUT"):
         with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as output:
             output.write(f"unpinned={len(unpinned)}\n")

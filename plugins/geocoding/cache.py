@@ -27,6 +27,8 @@ class GeocodeCache:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        # What is wrong with the file as (line, column, what): an error offline, where nothing repairs it.
+        self.faults: list[tuple[int, int, str]] = []
         self.entries: dict[str, dict] = self._load()
         self.changed = False
 
@@ -34,16 +36,30 @@ class GeocodeCache:
         if not self.path.exists():
             return {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            # A broken cache only costs lookups; the rewrite on save repairs it.
+            text = self.path.read_text(encoding="utf-8")
+            data = json.loads(text)
+        except ValueError as error:
+            # A broken cache only costs lookups online, where the rewrite on save repairs it.
             log.warning("geocoding: ignoring unreadable cache %s (%s)", self.path, error)
+            self.faults.append((getattr(error, "lineno", 1), getattr(error, "colno", 1),
+                                f"is not valid JSON ({getattr(error, 'msg', error)})"))
+            return {}
+        except OSError as error:
+            log.warning("geocoding: ignoring unreadable cache %s (%s)", self.path, error)
+            self.faults.append((1, 1, f"cannot be read ({error.strerror})"))
             return {}
         if not isinstance(data, dict):
             log.warning("geocoding: ignoring cache %s: it is not a JSON object", self.path)
+            self.faults.append((1, 1, "is not a JSON object of addresses ({...})"))
             return {}
-        return {key: entry for key, entry in data.items() if _valid_entry(entry)}
-
+        entries = {}
+        for key, entry in data.items():
+            if _valid_entry(entry):
+                entries[key] = entry
+            else:
+                self.faults.append((*_line_of_key(text, key), f'has a broken entry for "{key}": each entry needs '
+                                                            'numbers lat and lon and a source, "nominatim" or "postcode"'))
+        return entries
     def get(self, key: str) -> dict | None:
         """Return the entry for an address key, or None."""
         return self.entries.get(key)
@@ -80,3 +96,13 @@ def _valid_entry(entry: object) -> bool:
         and isinstance(entry.get("lon"), int | float)
         and entry.get("source") in {"nominatim", "postcode"}
     )
+
+
+def _line_of_key(text: str, key: str) -> tuple[int, int]:
+    """Return (line, column) where an entry's key is written in the cache's JSON text, or (1, 1)."""
+    written = json.dumps(key, ensure_ascii=False)
+    for number, line in enumerate(text.splitlines(), start=1):
+        column = line.find(written + ":")
+        if column >= 0:
+            return number, column + 1
+    return 1, 1

@@ -29,11 +29,21 @@ class PositionChecks:
             return [self._unknown_postcode_warning(venue)]
         # Nominatim's answers are judged against the same limit before they are used (resolve.py), and a
         # postcode position is the centre itself, so only a point from the file or the cache can fail here.
-        if distance_metres(centroid, (point.lat, point.lon)) <= self.config.max_distance_metres:
+        distance = distance_metres(centroid, (point.lat, point.lon))
+        if distance <= self.config.max_distance_metres:
             return []
         if point.source == "file":
-            return [self._file_too_far(venue, centroid)]
+            # A large site (a park, a station) can have its door far from its postcode's houses: said, it is shown.
+            if venue.location_reason and distance <= self.config.max_distance_with_reason_metres:
+                return []
+            return [self._file_too_far(venue, centroid, distance)]
         return [self._cache_too_far(venue, centroid)]
+
+    def acceptable(self, point: tuple[float, float], centroid: tuple[float, float] | None) -> bool:
+        """Tell whether a point from Nominatim may be used and cached: inside the area, near its postcode's centre."""
+        if not self.config.inside_service_area(*point):
+            return False
+        return centroid is None or distance_metres(centroid, point) <= self.config.max_distance_metres
 
     def cannot_place(self, venue: Venue, reason: str) -> Problem:
         """Make the error for a venue with no location: block whose postcode the extract does not know."""
@@ -53,15 +63,24 @@ class PositionChecks:
         areas = " and ".join(sorted({district.rstrip("0123456789") for district in districts}))
         return f"{self.config.site_name} covers the {areas} postcodes in {extract}: {', '.join(districts)}"
 
-    def _file_too_far(self, venue: Venue, centroid: tuple[float, float]) -> Problem:
+    def _file_too_far(self, venue: Venue, centroid: tuple[float, float], distance: float) -> Problem:
         """Refuse a location: block too far from the postcode's centre, at the location: line."""
-        point, postcode, limit = venue.position, venue.address.postcode, self.config.max_distance_metres
+        point, postcode = venue.position, venue.address.postcode
+        limit, reason_limit = self.config.max_distance_metres, self.config.max_distance_with_reason_metres
+        if distance <= reason_limit:
+            hint = ('. If the entrance really is that far from its postcode (a park, a station, a large site), write '
+                    'why under location:, for example reason: "The entrance is on the park side"')
+            even, wrong = "", "may be wrong"
+        else:
+            limit, hint = reason_limit, ""
+            even = " even with a reason" if venue.location_reason else ""
+            wrong = "is wrong"
         message = (
             f"the location: block (lat {point.lat}, lon {point.lon}) puts the map pin "
             f"{how_far(centroid, (point.lat, point.lon))} of the centre of {postcode}, more than the "
-            f"{limit:,.0f} m allowed, so the pin or the postcode is wrong; check the two numbers against the "
+            f"{limit:,.0f} m allowed{even}, so the pin or the postcode {wrong}; check the two numbers against the "
             f"entrance on openstreetmap.org, lat first, then lon (one mistyped digit moves the pin kilometres), "
-            f"or check the postcode under address:"
+            f"or check the postcode under address:{hint}"
         )
         return Problem(venue.source, *venue.key_at("location"), message)
 

@@ -21,7 +21,13 @@ DEFAULTS = {
     "GEOCODING_OFFLINE": False,
     "GEOCODING_MIN_DELAY_SECONDS": 1.0,
     "GEOCODING_TIMEOUT_SECONDS": 10,
-    "GEOCODING_MAX_DISTANCE_METRES": 1500,
+    # The timeout above is per read: a server sending a byte every few seconds never trips it. This bounds the whole.
+    "GEOCODING_DEADLINE_SECONDS": 20,
+    # From Code-Point Open (docs/geocoding.md): 99% of Portsmouth's postcode points have their third-nearest
+    # neighbouring postcode point within 228 m, so a door more than 250 m from its own postcode's point is unusual.
+    "GEOCODING_MAX_DISTANCE_METRES": 250,
+    # Up to this far, a location: block with a reason: is accepted, and the reason shown to reviewers.
+    "GEOCODING_MAX_DISTANCE_WITH_REASON_METRES": 1500,
     "GEOCODING_SERVICE_AREA": (50.74, -1.17, 50.90, -0.95),
 }
 
@@ -37,7 +43,9 @@ class GeocodingConfig:
     offline: bool
     min_delay_seconds: float
     timeout_seconds: float
+    deadline_seconds: float
     max_distance_metres: float
+    max_distance_with_reason_metres: float
     service_area: tuple[float, float, float, float]  # south, west, north, east
     site_name: str = "This site"  # SITENAME, for messages that say which postcodes the site covers
 
@@ -56,7 +64,9 @@ class GeocodingConfig:
             offline=offline,
             min_delay_seconds=float(value["GEOCODING_MIN_DELAY_SECONDS"]),
             timeout_seconds=float(value["GEOCODING_TIMEOUT_SECONDS"]),
+            deadline_seconds=float(value["GEOCODING_DEADLINE_SECONDS"]),
             max_distance_metres=float(value["GEOCODING_MAX_DISTANCE_METRES"]),
+            max_distance_with_reason_metres=float(value["GEOCODING_MAX_DISTANCE_WITH_REASON_METRES"]),
             service_area=(south, west, north, east),
             site_name=settings.get("SITENAME") or "This site",
         )

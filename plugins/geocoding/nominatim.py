@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import threading
 from dataclasses import dataclass
 
 from geopy.adapters import AdapterHTTPError, RequestsAdapter
-from geopy.exc import GeocoderParseError, GeocoderTimedOut, GeocoderUnavailable, GeopyError
+from geopy.exc import GeocoderParseError, GeocoderQueryError, GeocoderTimedOut, GeocoderUnavailable, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
@@ -30,6 +31,16 @@ class NominatimUnavailable(Exception):
     """Nominatim gave no usable answer: network fault, refusal, timeout or a malformed reply."""
 
 
+class StrictNominatim(Nominatim):
+    """Read only a list as Nominatim's answer: an empty one is "found nothing", anything else is a fault."""
+
+    def _parse_json(self, places, exactly_one):
+        # geopy reads {"error": "Unable to geocode"} and {} as "found nothing", which would then be cached for good.
+        if not isinstance(places, list):
+            raise GeocoderQueryError(f"answered in an unexpected shape: {str(places)[:200]} instead of a list of places")
+        return super()._parse_json(places, exactly_one)
+
+
 class NominatimClient:
     """Geocode addresses through geopy, at most one request per min_delay_seconds, without retries."""
 
@@ -37,9 +48,10 @@ class NominatimClient:
         scheme, domain = config.nominatim_endpoint()
         self.url = f"{scheme}://{domain}"
         self.timeout_seconds = config.timeout_seconds
+        self.deadline_seconds = config.deadline_seconds
         south, west, north, east = config.service_area
         self.viewbox = [(south, west), (north, east)]  # a hint only: results elsewhere are still returned
-        self.geolocator = Nominatim(
+        self.geolocator = StrictNominatim(
             user_agent=config.user_agent,
             domain=domain,
             scheme=scheme,
@@ -58,7 +70,7 @@ class NominatimClient:
     def search(self, address: str) -> Found | None:
         """Return the best match in Great Britain, None if Nominatim found nothing; raise NominatimUnavailable."""
         try:
-            location = self.geocode(address, exactly_one=True, country_codes="gb", viewbox=self.viewbox)
+            location = self._within_deadline(address)
         except GeopyError as error:
             raise NominatimUnavailable(self.describe(error)) from error
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
@@ -71,6 +83,28 @@ class NominatimClient:
             raise NominatimUnavailable(f"answered a point that is not a number ({lat}, {lon})")
         return Found(lat=lat, lon=lon, display_name=str(location.address or ""))
 
+    def _within_deadline(self, address: str):
+        """Ask for an address in a helper thread, and give up once the deadline for the whole answer has passed."""
+        # The socket timeout applies to each read: an answer trickling in a byte at a time would hold the build for
+        # as long as the server likes. The thread is a daemon: left behind, it cannot keep the build from ending.
+        outcome: dict = {}
+
+        def ask():
+            try:
+                outcome["location"] = self.geocode(address, exactly_one=True, country_codes="gb", viewbox=self.viewbox)
+            except BaseException as error:  # handed to the caller's thread, which sorts them as before
+                outcome["error"] = error
+
+        worker = threading.Thread(target=ask, name="nominatim", daemon=True)
+        worker.start()
+        worker.join(self.deadline_seconds)
+        if worker.is_alive():
+            self.geolocator.adapter.session.close()  # drops the pooled connections; the late answer is ignored
+            raise NominatimUnavailable(f"sent no complete answer within {self.deadline_seconds:g} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["location"]
+
     def describe(self, error: GeopyError) -> str:
         """Say in plain words what went wrong with a request."""
         http_error = error.__cause__ if isinstance(error.__cause__, AdapterHTTPError) else None
@@ -82,6 +116,8 @@ class NominatimClient:
             return f"no answer within {self.timeout_seconds:g} s"
         if isinstance(error, GeocoderParseError):
             return f"answered something that is not JSON ({error})"
+        if isinstance(error, GeocoderQueryError):
+            return str(error)
         if isinstance(error, GeocoderUnavailable):
             refused = "Connection refused" in str(error)
             return "refused the connection" if refused else f"is unavailable ({str(error)[:200]})"

@@ -15,9 +15,10 @@ from venues.model import Position, Problem, Venue
 from geocoding.cache import NOT_FOUND, GeocodeCache, cache_key, found_nothing
 from geocoding.checks import HOW_TO_PIN, PositionChecks
 from geocoding.compass import distance_metres
-from geocoding.config import GeocodingConfig
+from geocoding.config import GeocodingConfig, shown_path
 from geocoding.nominatim import Found, NominatimClient, NominatimUnavailable
 from geocoding.postcodes import postcode_centroid
+from geocoding.streets import streets_elsewhere
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,26 @@ def resolve_venues(
     """Set venue.position on each venue, save the cache if it changed, and return the problems found."""
     config = GeocodingConfig.from_settings(settings, environ)
     resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found)
-    problems = [problem for venue in venues for problem in resolver.resolve(venue)]
+    problems = cache_problems(resolver.cache, config)
+    venues = list(venues)
+    problems += [problem for venue in venues for problem in resolver.resolve(venue)]
+    problems += streets_elsewhere(venues, resolver.cache)
     resolver.cache.save()
     if resolver.sources:
         counts = ", ".join(f"{count} from {source}" for source, count in sorted(resolver.sources.items()))
         log.info("geocoding: placed %d venues: %s", sum(resolver.sources.values()), counts)
     return problems
+
+
+def cache_problems(cache: GeocodeCache, config: GeocodingConfig) -> list[Problem]:
+    """Name each fault of the cache file at its line, as an error when offline; online the cache logs them."""
+    # Online, the entries are looked up again and the file rewritten, so a fault costs only lookups; offline (make
+    # validate, CI's build) nothing repairs it, and a broken entry would silently move its venue to the postcode centre.
+    if not config.offline:
+        return []
+    source = shown_path(cache.path)
+    return [Problem(source, line, column, f"the geocode cache {what}: fix it, or delete it and run make geocode.")
+            for line, column, what in cache.faults]
 
 
 def origin_of(venue: Venue, settings: Mapping, environ: Mapping[str, str] | None = None) -> str:
@@ -139,16 +154,18 @@ class Resolver:
             self.cache.put(key, *centroid, "postcode", **NOT_FOUND, note=note)
             return Position(*centroid, "postcode"), [_warning(venue, note)]
 
-        if centroid is not None:
+        # Nominatim's point enters the cache (and the map) only if it passes the checks a location: block passes.
+        if centroid is not None and not self.checks.acceptable((found.lat, found.lon), centroid):
             distance = distance_metres(centroid, (found.lat, found.lon))
-            if distance > self.config.max_distance_metres:
-                note = (
-                    f"Nominatim placed this address {distance:,.0f} m from the centre of {postcode} "
-                    f"(more than {self.config.max_distance_metres:,.0f} m), so the map uses the postcode centre; "
-                    f"check the street and postcode, or {HOW_TO_PIN}"
-                )
-                self.cache.put(key, *centroid, "postcode", note=note)
-                return Position(*centroid, "postcode"), [_warning(venue, note)]
+            note = (
+                f"Nominatim placed this address {distance:,.0f} m from the centre of {postcode} "
+                f"(more than {self.config.max_distance_metres:,.0f} m, or outside the service area), so the map "
+                f"uses the postcode centre; check the street and postcode, or {HOW_TO_PIN}"
+            )
+            self.cache.put(key, *centroid, "postcode", note=note)
+            return Position(*centroid, "postcode"), [_warning(venue, note)]
+        if centroid is None and not self.config.inside_service_area(found.lat, found.lon):
+            return Position(found.lat, found.lon, "nominatim"), []  # not cached: the checks refuse it at once
 
         self.cache.put(key, found.lat, found.lon, "nominatim", display_name=found.display_name)
         return Position(found.lat, found.lon, "nominatim"), []

@@ -3,8 +3,10 @@
 from pelican import signals
 
 from .generator import get_generators
+from .log_lines import keep_lines_whole
 
 
 def register():
-    """Add the venues generator to Pelican."""
+    """Add the venues generator to Pelican, and keep its messages on one line each."""
+    signals.initialized.connect(keep_lines_whole)
     signals.get_generators.connect(get_generators)

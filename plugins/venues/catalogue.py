@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .load import load_file, unpublished_files, venue_files
+from .load import LoadedFile, display_path, load_file, unpublished_files, venue_files
+from .look_alikes import check_look_alikes
 from .model import Problem, Venue, venue_from_data
 from .validate import check_duplicates, check_rules, check_schema
 
@@ -30,21 +31,40 @@ def read_catalogue(directory: Path, display_root: Path | None = None, today: dat
     catalogue = Catalogue(problems=unpublished_files(directory, display_root))
     loaded_files = []
     for path in venue_files(directory):
-        loaded, problems = load_file(path, display_root)
-        if loaded.data is not None:
-            problems += check_schema(loaded)
-            if isinstance(loaded.data, dict):
-                problems += check_rules(loaded, today)
+        try:
+            loaded, problems, venue = check_file(path, display_root, today)
+        except Exception as error:
+            # A last guard, never the plan (the tests feed thousands of broken files through check_file without
+            # it): one file must not stop the checks and hide the other files' problems.
+            source = display_path(path, display_root, follow_links=False)
+            catalogue.problems.append(Problem(source, 1, 1, (
+                f"the checks stopped on this file ({type(error).__name__}), which is a fault in the checks, not in "
+                "your file alone. Tell the website team, and send them the file.")))
+            continue
         catalogue.problems.extend(problems)
         if loaded.data is not None:
             loaded_files.append(loaded)
-        if not any(problem.severity == "error" for problem in problems):
-            catalogue.venues.append(venue_from_data(
-                loaded.data, loaded.slug, loaded.source, loaded.where(())[0], loaded.key_marks, loaded.value_marks,
-            ))
+        if venue is not None:
+            catalogue.venues.append(venue)
     catalogue.problems.extend(check_duplicates(loaded_files))
+    catalogue.problems.extend(check_look_alikes(loaded_files))
     catalogue.problems.sort(key=lambda problem: (problem.file, problem.line, problem.column))
     return catalogue
+
+
+def check_file(path: Path, display_root: Path | None, today: datetime.date | None) -> tuple[LoadedFile, list[Problem],
+                                                                                        Venue | None]:
+    """Load and check one venue file; return it, its problems, and its venue when it has no error."""
+    loaded, problems = load_file(path, display_root)
+    if loaded.data is not None:
+        problems += check_schema(loaded)
+        if isinstance(loaded.data, dict):
+            problems += check_rules(loaded, today)
+    if any(problem.severity == "error" for problem in problems):
+        return loaded, problems, None
+    return loaded, problems, venue_from_data(
+        loaded.data, loaded.slug, loaded.source, loaded.where(())[0], loaded.key_marks, loaded.value_marks,
+    )
 
 
 def build_day(settings: dict) -> datetime.date:

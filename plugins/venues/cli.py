@@ -9,14 +9,17 @@ import sys
 from pathlib import Path
 
 from .catalogue import build_day, read_catalogue
-from .model import Problem
+from .github_text import workflow_command
+from .model import Problem, Venue
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def github_annotation(problem: Problem) -> str:
     """Format a problem as a GitHub Actions workflow command that marks the line."""
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     level = "error" if problem.severity == "error" else "warning"
-    return f"::{level} file={problem.file},line={problem.line},col={problem.column}::{message}"
+    # A file name can hold a newline and "::notice ...::": escaped, it cannot start a command of its own.
+    return workflow_command(level, problem.message, file=problem.file, line=problem.line, col=problem.column)
 
 
 def terminal_line(problem: Problem) -> str:
@@ -24,10 +27,22 @@ def terminal_line(problem: Problem) -> str:
     return f"warning: {problem}" if problem.severity != "error" else str(problem)
 
 
+def position_problems(venues: list[Venue], settings_file: Path) -> list[Problem]:
+    """Place the venues without the network, as an offline build does, and return the problems with their pins."""
+    # Imported here: geocoding builds on venues, and only this command needs both.
+    from geocoding.resolve import resolve_venues
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(settings_file), override={"GEOCODING_OFFLINE": True}) if settings_file.exists() \
+        else {"GEOCODING_OFFLINE": True}
+    return resolve_venues(venues, settings, environ={})
+
+
 def main(argv: list[str] | None = None) -> int:
     """Validate the venues folder; return 1 when any file has an error."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", nargs="?", default="venues", type=Path)
+    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py", help="Pelican settings file")
     parser.add_argument("--date", type=datetime.date.fromisoformat, default=None,
                         help="check as of this day, YYYY-MM-DD (default: today in Portsmouth)")
     args = parser.parse_args(argv)
@@ -36,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     today = args.date or build_day({})  # no settings here: today on Portsmouth's clock, as the build's default
     catalogue = read_catalogue(args.folder, args.folder.resolve().parent, today)
+    # Every check of a map pin that needs no network runs here too: a pin kilometres from its postcode, a broken
+    # geocode cache entry, a postcode the site does not know are found before the build.
+    catalogue.problems += position_problems(catalogue.venues, args.settings)
     on_github = bool(os.environ.get("GITHUB_ACTIONS"))
     for problem in catalogue.problems:
         print(github_annotation(problem) if on_github else terminal_line(problem))

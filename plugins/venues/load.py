@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from . import yaml_mistakes
+from . import characters, limits, yaml_mistakes
 from .model import Problem
 
 Path_ = tuple  # a path into the data, e.g. ("address", "postcode") or ("offers", 2)
@@ -89,15 +89,20 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, loaded: LoadedFile, pr
     # value on one line it is the very text in the file; elsewhere the file also holds YAML's own marks (quotes,
     # a tag, > or |, line breaks and indents), which the node's text leaves out and messages do not need.
     loaded.scalar_text[path] = node.value
-    return loader.construct_object(node, deep=True)
+    return characters.nfc(loader.construct_object(node, deep=True))
 
 
 def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Problem]]:
     """Parse one venue file's text; return its data and any YAML problems."""
     loaded = LoadedFile(source=source, slug=slug)
+    # What could stall or crash the parser, or hide text, is refused before YAML reads a character of it.
+    problems = limits.long_lines(text, source) or characters.hidden_in_file(text, source)
+    if problems:
+        return loaded, problems
     tokens = _tokens(text)
     # An invisible space misplaces every line after it; an alias can loop or multiply a value: refuse before building.
-    problems = yaml_mistakes.invisible_spaces(text, tokens, source) or _aliases(text, source)
+    problems = limits.too_deep(tokens, source) or yaml_mistakes.invisible_spaces(text, tokens, source) \
+        or _aliases(text, source)
     if problems:
         return loaded, problems
     cut = yaml_mistakes.values_cut_by_comments(tokens, source)
@@ -113,10 +118,14 @@ def load_text(text: str, source: str, slug: str) -> tuple[LoadedFile, list[Probl
         # A # inside a value can end a list early: then the # is the mistake to fix, not what follows from it.
         if not any(problem.line == syntax.line for problem in cut):
             problems.append(syntax)
-    except yaml.YAMLError as error:
-        problems.append(Problem(source, 1, 1, f"this is not valid YAML ({error})."))
+    except yaml.YAMLError:
+        # Not placed by PyYAML (its reader's own faults): its words would only be jargon here.
+        problems.append(Problem(source, 1, 1, "this is not valid YAML: the file holds something YAML cannot read. "
+                                              "Copy its text into a new file from venues/_template.yaml and save it."))
     finally:
         loader.dispose()
+    if loaded.data is not None:
+        problems += characters.hidden_in_values(loaded.data, loaded.where, source)
     return loaded, problems + cut
 
 
@@ -147,17 +156,25 @@ def _tokens(text: str) -> list[yaml.Token]:
 
 def load_file(path: Path, display_root: Path | None = None) -> tuple[LoadedFile, list[Problem]]:
     """Read and parse one venue file."""
-    source = display_path(path, display_root)
+    # Named as it is in the folder, never as the file a link points at.
+    source = display_path(path, display_root, follow_links=False)
+    data, problem = limits.read_limited(path, source)
+    if problem:
+        return LoadedFile(source, path.stem), [problem]
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return LoadedFile(source, path.stem), [Problem(source, 1, 1, "the file is not saved as UTF-8 text. Save it as UTF-8.")]
-    return load_text(text, source, path.stem)
+    # Read as Python's text mode would: one \n for each \r\n or \r, so lines and columns are the same either way.
+    return load_text(text.replace("\r\n", "\n").replace("\r", "\n"), source, path.stem)
 
 
 def venue_files(directory: Path) -> list[Path]:
     """List venue files in a folder, sorted; hidden files and names starting with _ are not venues."""
-    files = [p for p in directory.iterdir() if p.is_file() and not p.name.startswith((".", "_"))]
+    # Links, pipes and devices are listed too, so load_file refuses them by name instead of skipping them in silence;
+    # a folder is one only when named like a venue file (other folders are unpublished_files' to report).
+    files = [p for p in directory.iterdir() if not p.name.startswith((".", "_"))
+             and (not p.is_dir() or p.is_symlink() or p.name.lower().endswith(YAML_SUFFIXES))]
     return sorted(files)
 
 
@@ -200,10 +217,12 @@ def _name_without_suffix(name: str) -> str:
     return name
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
+def display_path(path: Path, root: Path | None = None, follow_links: bool = True) -> str:
     """Name a file as a coordinator sees it in the repository, e.g. venues/x.yaml."""
     root = root or path.parent.parent
+    # Without following links, only the folder is resolved: a link is named as itself, not as its target.
+    resolved = path.resolve() if follow_links else path.parent.resolve() / path.name
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return resolved.relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -71,6 +71,7 @@ class Venue:
     status: str = "active"
     example: bool = False
     location: Position | None = None  # from the file, if given (source "file")
+    location_reason: str | None = None  # why location: may be far from the postcode's centre (location: reason:)
     position: Position | None = None  # filled in by geocoding
     line: int = 1  # line of the file's first key, for messages about the whole venue
     # (line, column) of each key and value as loaded, by path into the data, e.g. ("address", "postcode"):
@@ -140,6 +141,7 @@ def venue_from_data(
         status=data.get("status", "active"),
         example=bool(data.get("example", False)),
         location=Position(float(location["lat"]), float(location["lon"]), "file") if location else None,
+        location_reason=" ".join(location["reason"].split()) if location and location.get("reason") else None,
         line=line,
         key_marks=dict(key_marks or {}),
         value_marks=dict(value_marks or {}),

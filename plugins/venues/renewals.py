@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import build_day, read_catalogue, renewal_due
+from .github_text import markdown_code, markdown_text
 from .model import Venue
 from .present import format_date
 
@@ -59,7 +60,7 @@ def renewals_due(venues: Iterable[Venue], today: datetime.date, warning_days: in
 def markdown_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """Format rows as a Markdown table, escaping the pipes inside cells."""
     def cell(value: str) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
+        return str(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
     lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
@@ -71,8 +72,11 @@ def renewals_table(renewals: Sequence[Renewal], edit_url: str = "") -> str:
     rows = []
     for renewal in renewals:
         venue = renewal.venue
-        source = f"[`{venue.source}`]({edit_url.format(path=venue.source)})" if edit_url else f"`{venue.source}`"
-        name = f"{venue.name} *(example)*" if venue.example and "(example)" not in venue.name else venue.name
+        source = f"[{markdown_code(venue.source)}]({edit_url.format(path=venue.source)})" if edit_url \
+            else markdown_code(venue.source)
+        # Venue text is escaped: a name holding a link, an image or an @mention stays plain words in the issue.
+        name = markdown_text(venue.name)
+        name = f"{name} *(example)*" if venue.example and "(example)" not in venue.name else name
         rows.append((name, source, format_date(venue.accreditation.renew_by), renewal.when()))
     return markdown_table(("Venue", "File", "Renew by", "When"), rows)
 

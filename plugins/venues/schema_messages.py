@@ -234,6 +234,13 @@ def schema_messages(error: jsonschema.ValidationError, loaded: LoadedFile) -> li
     if keyword == "minItems":
         return [(path, False, f"{name} needs at least {error.validator_value} item. "
                               f"{subschema_at(path).get('description', '')}".strip())]
+    if keyword == "maxItems":
+        # A list of hundreds of languages would add thousands of pages: every list has a cap.
+        return [(path, False, f"{name} has {len(value)} items, more than the {error.validator_value} allowed: "
+                              "keep the ones that are true of this venue.")]
+    if keyword == "maxProperties":
+        return [(path, False, f"{name} has {len(value)} texts, more than the {error.validator_value} allowed: "
+                              "keep the languages that staff or volunteers read and write.")]
     if keyword == "uniqueItems":
         return [(path, False, f"{name} lists the same item twice. Keep each item once.")]
     if keyword == "contains" and any(suggested_code(item) == "en" for item in value if isinstance(item, str)):

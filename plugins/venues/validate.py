@@ -13,16 +13,25 @@ import phonenumbers
 from dateutil.relativedelta import relativedelta
 
 from . import text
+from .characters import visible
 from .hours_hints import hours_message
 from .language_codes import check_language_codes
 from .leftovers import check_leftovers, is_drama_phone, written_phone
 from .links import ALLOWED_LINK, description_links
 from .load import LoadedFile
+from .look_alikes import skeletons
 from .model import Problem
+from .personal_data import check_personal_data
 from .schema import venue_schema
 from .schema_messages import schema_messages
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A venue's page is venues/<slug>/: these names are the site's own pages under venues/, now or planned (listings by
+# offer and language; posters, cards, the leaflet, the network page and the map), and would be taken over.
+RESERVED_SLUGS = frozenset({
+    "offers", "languages", "poster", "posters", "card", "cards", "leaflet", "network", "map", "index", "feed",
+    "search", "open-data", "data", "print", "all", "new", "static", "theme", "images", "css", "js",
+})
 MAX_RENEWAL_YEARS = 2  # training is renewed yearly (CONTRIBUTING.md); two years leaves room for a late refresher
 # The example in the fixes is an Ofcom drama number: it can never ring anyone.
 EXAMPLE_PHONE = "01632 960 123"
@@ -57,7 +66,8 @@ def check_schema(loaded: LoadedFile) -> list[Problem]:
     for error in _validator().iter_errors(loaded.data):
         for path, at_key, message in schema_messages(error, loaded):
             problems.append(Problem(loaded.source, *loaded.where(path, key=at_key), message))
-    return problems
+    # Several parts of the schema can ask for the same field: say each thing once.
+    return list(dict.fromkeys(problems))
 
 
 def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[Problem]:
@@ -79,7 +89,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
                                     "https://, http://, tel: or mailto:."))
     if data.get("example") is not True:
         problems += check_leftovers(loaded)
-    return problems
+    return problems + check_personal_data(loaded)
 
 
 def _check_file_name(loaded: LoadedFile) -> list[Problem]:
@@ -95,6 +105,10 @@ def _check_file_name(loaded: LoadedFile) -> list[Problem]:
     if not SLUG.match(loaded.slug):
         return [Problem(loaded.source, 1, 1, f'the file name "{loaded.slug}" must use only small letters, numbers '
                                              'and dashes, for example "central-library.yaml".')]
+    if loaded.slug in RESERVED_SLUGS:
+        return [Problem(loaded.source, 1, 1, f'the file name "{loaded.slug}" is taken by a page of the site itself '
+                                             f"(venues/{loaded.slug}/). Rename the file with the venue's own name, "
+                                             'for example "central-library.yaml".')]
     return []
 
 
@@ -179,7 +193,7 @@ def _date(value: object) -> datetime.date | None:
 
 
 def check_duplicates(files: list[LoadedFile]) -> list[Problem]:
-    """Return a problem for each venue that repeats another file's name and postcode."""
+    """Return a problem for each venue that repeats, or looks like, another file's name at the same postcode."""
     seen: dict[tuple[str, str], LoadedFile] = {}
     problems = []
     for loaded in files:
@@ -188,11 +202,13 @@ def check_duplicates(files: list[LoadedFile]) -> list[Problem]:
         name, postcode = data.get("name"), address.get("postcode")
         if not isinstance(name, str) or not isinstance(postcode, str):
             continue
-        key = (" ".join(name.casefold().split()), text.normalise_postcode(postcode))
-        if key in seen:
+        # Compared as a reader sees them: a copy with a zero-width space, or a Cyrillic С for a Latin C, is the same.
+        keys = [(form, text.normalise_postcode(postcode)) for form in sorted(skeletons(name))]
+        first = next((seen[key] for key in keys if key in seen), None)
+        if first is not None:
             problems.append(Problem(loaded.source, *loaded.where(("name",)),
-                                    f'the same venue ("{name}", {key[1]}) is already in {seen[key].source}. '
+                                    f'the same venue ("{visible(name)}", {keys[0][1]}) is already in {first.source}. '
                                     "Keep one file per venue: update that file instead, or delete this one."))
         else:
-            seen[key] = loaded
+            seen.update(dict.fromkeys(keys, loaded))
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -61,13 +62,15 @@ def values_cut_by_comments(tokens: list[yaml.Token], source: str) -> list[Proble
     """Return a problem for each unquoted value that a # cuts short, e.g. street: Unit 3 #2 Example Street."""
     problems = []
     in_brackets = 0
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+    for token, following in itertools.pairwise([*tokens, None]):
         if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
             in_brackets += 1
         elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
             in_brackets -= 1
         end = token.end_mark
-        stuck = STUCK_COMMENT.match(_line_from(end.buffer, end.pointer))
+        # Matched in place: the pattern cannot pass a line's end, and copying the rest of the line for each token
+        # took time growing with the square of a line's length (minutes for one long line of short items).
+        stuck = STUCK_COMMENT.match(end.buffer, end.pointer)
         if not stuck:
             continue
         column = end.column + len(stuck.group(1)) + 1
@@ -160,8 +163,59 @@ def syntax_problem(error: yaml.MarkedYAMLError, tokens: list[yaml.Token], source
     if problem.startswith("expected <block end>") and "<block" in problem.removeprefix("expected <block end>"):
         return _at(source, found, f"line {found.line + 1} is not lined up with the lines above it: start it with the "
                                   "same number of spaces as the other lines of its group.")
-    return _at(source, found, f"this is not valid YAML: {problem}. Check the indentation (use spaces, not tabs) "
-                              "and put text containing a colon (:) or # in quotes.")
+    indent = _indent_mistake(found)
+    if indent:
+        return _at(source, _mark_at(found, 0), indent)
+    if problem == "mapping values are not allowed here":
+        return _at(source, found, _colon_in_value(found))
+    # PyYAML's own words ("expected <block end>", "mapping values") mean nothing to a coordinator: say where and what.
+    return _at(source, found, f"this is not valid YAML at line {found.line + 1}. Check the spaces at the start of "
+                              "the line (use spaces, not tabs, as many as the other lines of its group) and put text "
+                              "containing a colon (:) or # in quotes.")
+
+
+FIELD_LINE = re.compile(r"^( *)(?:- +)?([A-Za-z_][A-Za-z0-9_-]*):(?:\s|$)")
+
+
+def _indent_mistake(found: yaml.Mark) -> str | None:
+    """Explain a field line indented differently from the fields of its group, in spaces counted for the reader."""
+    lines = found.buffer.rstrip("\0").split("\n")
+    if found.line >= len(lines):
+        return None
+    this = FIELD_LINE.match(lines[found.line])
+    if not this:
+        return None
+    spaces, key = len(this.group(1)), this.group(2)
+    # The field above on the same level: the nearest earlier field line that is not the group's own "name:" line.
+    for above in range(found.line - 1, -1, -1):
+        before = FIELD_LINE.match(lines[above])
+        if not before:
+            continue
+        if lines[above].rstrip().endswith(":") and len(before.group(1)) < spaces:
+            return None  # the first field of a group may start at any indent: YAML takes that as the group's
+        other = len(before.group(1))
+        if other == spaces:
+            return None
+        group = next((FIELD_LINE.match(lines[line]).group(2) for line in range(above, -1, -1)
+                      if FIELD_LINE.match(lines[line]) and len(FIELD_LINE.match(lines[line]).group(1)) < other), None)
+        others = f"the other fields of `{group}:` have {other}" if group else \
+            "the fields at the top of the file have none"
+        return (f"line {found.line + 1} has {spaces} space{'' if spaces == 1 else 's'} before `{key}:`; {others}. "
+                f"Start the line with {other if group else 'no'} spaces, like the line above it.")
+    return None
+
+
+def _colon_in_value(found: yaml.Mark) -> str:
+    """Explain a second "field:" on one line: a colon inside a value, or a field that needs a line of its own."""
+    line = _line_from(found.buffer, found.pointer - found.column)
+    field = FIELD_LINE.match(line)
+    if not field:
+        return (f"line {found.line + 1} has a colon (:) inside a value: put the whole value in double quotes, "
+                'for example street: "Unit 3: Test Road"')
+    start = _mark_at(found, field.end(0)) if field.end(0) < len(line) else found
+    return (f"line {found.line + 1} has a colon (:) inside the value of `{field.group(2)}:`. Put the whole value in "
+            f"double quotes, like this: {_quoted_to_line_end(start)} (or, if it is a field of its own, put it on a "
+            "line of its own, under the other fields of its group).")
 
 
 CLOSING = {"[": "]", "{": "}"}

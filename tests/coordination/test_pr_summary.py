@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import shutil
 
 import pytest
 from venues.catalogue import read_catalogue
@@ -41,9 +42,9 @@ def pull_request(venues_dir):
     """Venue files as a pull request leaves them; untouched.yaml is not in the diff."""
     write_venue(venues_dir, "fresh", street="3 Newly Added Street")  # address in no cache
     write_venue(venues_dir, "cached", street="12 Palmerston Road", postcode="PO1 2AE")
-    write_venue(venues_dir, "pinned", location=(50.8001, -1.0901))
-    write_venue(venues_dir, "resting", status="suspended", location=(50.8002, -1.0902))
-    write_venue(venues_dir, "renamed", location=(50.8003, -1.0903))
+    write_venue(venues_dir, "pinned", location=(50.7981, -1.0921))
+    write_venue(venues_dir, "resting", status="suspended", location=(50.7982, -1.0922))
+    write_venue(venues_dir, "renamed", location=(50.7983, -1.0923))
     write_venue(venues_dir, "untouched", street="99 Quiet Lane")
     (venues_dir / "broken.yaml").write_text("name: Broken\nkind: castle\n", encoding="utf-8")
     (venues_dir / "_template.yaml").write_text("name: Template\n", encoding="utf-8")
@@ -76,11 +77,11 @@ def test_each_changed_venue_gets_its_position_and_origin(pull_request, cache_fil
     assert seen == {
         "venues/fresh.yaml": ("postcode", False, (50.797635, -1.092887)),
         "venues/cached.yaml": ("cache (nominatim)", True, (50.7903, -1.1028)),
-        "venues/pinned.yaml": ("file", True, (50.8001, -1.0901)),
-        "venues/resting.yaml": ("file", True, (50.8002, -1.0902)),
+        "venues/pinned.yaml": ("file", True, (50.7981, -1.0921)),
+        "venues/resting.yaml": ("file", True, (50.7982, -1.0922)),
         "venues/gone.yaml": ("", True, None),
         "venues/broken.yaml": ("", True, None),
-        "venues/renamed.yaml": ("file", True, (50.8003, -1.0903)),
+        "venues/renamed.yaml": ("file", True, (50.7983, -1.0923)),
         "venues/moved-away.yaml": ("", True, None),
     }
     broken = next(row for row in rows if row.change.path == "venues/broken.yaml")
@@ -96,15 +97,15 @@ def test_summary_shows_pins_as_openstreetmap_links_and_a_block_to_paste(pull_req
         f"| added | Fresh | `venues/fresh.yaml` | yes | [{GUILDHALL_CENTRE}]({GUILDHALL_LINK}) | postcode |",
         "| changed | Cached | `venues/cached.yaml` | yes | [50.790300, -1.102800](https://www.openstreetmap.org/"
         "?mlat=50.790300&mlon=-1.102800#map=18/50.790300/-1.102800) | cache (nominatim) |",
-        "| changed | Pinned | `venues/pinned.yaml` | yes | [50.800100, -1.090100](https://www.openstreetmap.org/"
-        "?mlat=50.800100&mlon=-1.090100#map=18/50.800100/-1.090100) | file |",
-        "| changed | Resting | `venues/resting.yaml` | no: it is suspended (status: suspended) | [50.800200, -1.090200]"
-        "(https://www.openstreetmap.org/?mlat=50.800200&mlon=-1.090200#map=18/50.800200/-1.090200) | file |",
+        "| changed | Pinned | `venues/pinned.yaml` | yes | [50.798100, -1.092100](https://www.openstreetmap.org/"
+        "?mlat=50.798100&mlon=-1.092100#map=18/50.798100/-1.092100) | file |",
+        "| changed | Resting | `venues/resting.yaml` | no: it is suspended (status: suspended) | [50.798200, -1.092200]"
+        "(https://www.openstreetmap.org/?mlat=50.798200&mlon=-1.092200#map=18/50.798200/-1.092200) | file |",
         "| removed |  | `venues/gone.yaml` | no: removed from the site |  |  |",
         "| changed |  | `venues/broken.yaml` | no: the file has errors (see the annotations in *Files changed*) |  |  |",
         "| renamed from `venues/old-name.yaml` (its web address changes: old links break) | Renamed | `venues/renamed.yaml`"
-        " | yes | [50.800300, -1.090300](https://www.openstreetmap.org/?mlat=50.800300&mlon=-1.090300"
-        "#map=18/50.800300/-1.090300) | file |",
+        " | yes | [50.798300, -1.092300](https://www.openstreetmap.org/?mlat=50.798300&mlon=-1.092300"
+        "#map=18/50.798300/-1.092300) | file |",
         "| removed |  | `venues/moved-away.yaml` | no: removed from the site |  |  |",
     ]
     assert "untouched" not in markdown and "_template" not in markdown and "README" not in markdown
@@ -188,7 +189,7 @@ def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_w
 
 
 def test_a_venue_published_with_a_warning_shows_the_warning(venues_dir, cache_file):
-    path = write_venue(venues_dir, "odd-number", location=(50.8001, -1.0901))
+    path = write_venue(venues_dir, "odd-number", location=(50.7981, -1.0921))
     path.write_text(path.read_text(encoding="utf-8") + 'contact:\n  phone: "023 9200"\n', encoding="utf-8")
     catalogue = read_catalogue(venues_dir, venues_dir.parent, DAY)
     rows = collect_rows(venue_changes(parse_changes(["A\tvenues/odd-number.yaml"])), catalogue, offline_settings(cache_file))
@@ -196,3 +197,44 @@ def test_a_venue_published_with_a_warning_shows_the_warning(venues_dir, cache_fi
     assert "| added | Odd Number | `venues/odd-number.yaml` | yes |" in markdown
     warning = '- **warning** in `venues/odd-number.yaml` line 17: contact: phone: "023 9200" is not a phone number in use'
     assert warning in markdown
+
+
+def test_a_pin_moved_by_the_cache_alone_is_a_venue_change_listed_with_both_points(
+        pull_request, cache_file, tmp_path, monkeypatch, capsys):
+    # The base branch: the same venues and cache; the pull request edits only data/geocode-cache.json.
+    base = tmp_path / "base"
+    (base / "data").mkdir(parents=True)
+    shutil.copytree(pull_request, base / "venues")
+    shutil.copy(cache_file, base / "data" / "geocode-cache.json")
+    entry = {"lat": 50.7798, "lon": -1.1028, "source": "nominatim"}  # 1.17 km south: off the beach, into the sea
+    cache_file.write_text(json.dumps({"12 palmerston road, portsmouth po1 2ae": entry}), encoding="utf-8")
+    changes = tmp_path / "changes.txt"
+    changes.write_text("M\tdata/geocode-cache.json\n", encoding="utf-8")
+    monkeypatch.setenv("GEOCODING_OFFLINE", "1")
+    status = main(["--changes", str(changes), "--venues", str(pull_request), "--cache", str(cache_file),
+                   "--base", str(base), "--date", "2026-11-27", "--require-pinned"])
+    captured = capsys.readouterr()
+    assert "No venue file is added or changed." not in captured.out
+    assert "| pin moved by data/geocode-cache.json | Cached | `venues/cached.yaml` |" in captured.out
+    assert "### Map pins that move" in captured.out
+    assert ("| Cached | `venues/cached.yaml` | [50.790300, -1.102800](https://www.openstreetmap.org/?mlat=50.790300&"
+            "mlon=-1.102800#map=18/50.790300/-1.102800) | [50.779800, -1.102800](https://www.openstreetmap.org/?"
+            "mlat=50.779800&mlon=-1.102800#map=18/50.779800/-1.102800) | 1,168 m south | cache (nominatim) |"
+            ) in captured.out
+    assert "venues/cached.yaml:3:1: the map pin moves 1,168 m south, from 50.790300, -1.102800 to 50.779800, " \
+           "-1.102800 (cache (nominatim))" in captured.err
+    # The same check as a far location: block stops it: the cache's point is more than 250 m from PO1 2AE.
+    assert status == 1 and "more than the 250 m allowed" in captured.err
+
+
+def test_without_a_moved_pin_the_summary_says_so(pull_request, cache_file, tmp_path, monkeypatch, capsys):
+    base = tmp_path / "base"
+    (base / "data").mkdir(parents=True)
+    shutil.copytree(pull_request, base / "venues")
+    shutil.copy(cache_file, base / "data" / "geocode-cache.json")
+    changes = tmp_path / "changes.txt"
+    changes.write_text("M\tvenues/pinned.yaml\n", encoding="utf-8")
+    monkeypatch.setenv("GEOCODING_OFFLINE", "1")
+    assert main(["--changes", str(changes), "--venues", str(pull_request), "--cache", str(cache_file),
+                 "--base", str(base), "--date", "2026-11-27"]) == 0
+    assert "No map pin moves." in capsys.readouterr().out

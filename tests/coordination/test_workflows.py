@@ -71,7 +71,9 @@ def test_pull_request_check_validates_tests_builds_and_summarises():
     commands = runs(check, "check")
     for command in ("make validate", "make test", "make publish",
                     "git diff --name-status -M HEAD^1 HEAD -- venues/",
-                    'scripts/pr_summary.py --changes "$RUNNER_TEMP/venue-changes.txt" >> "$GITHUB_STEP_SUMMARY"'):
+                    # --base: the base branch's venues and cache, so every pin that moves is listed
+                    'git archive HEAD^1 venues', '--base "$RUNNER_TEMP/base" --changes "$RUNNER_TEMP/venue-changes.txt"',
+                    '>> "$GITHUB_STEP_SUMMARY"'):
         assert command in commands
     artifact = next(step for step in steps(check, "check") if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert artifact["with"]["path"] == "data/geocode-cache.json"

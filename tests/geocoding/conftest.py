@@ -34,9 +34,11 @@ class FakeNominatim:
     """Answer /search like Nominatim, in a mode the test chooses, and record every request."""
 
     url: str = ""
-    mode: str = "found"  # found, not_found, far, outside, http_429, http_503, garbage, wrong_shape, slow
+    # found, not_found, far, outside, http_429, http_503, garbage, wrong_shape, slow, drip, error_object, empty_object
+    mode: str = "found"
     answer: tuple[float, float] = GUILDHALL[2]
     slow_seconds: float = 2.0
+    drip_seconds: float = 0.1  # in drip mode, the wait before each byte of the answer
     requests: list[Received] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
 
@@ -52,6 +54,10 @@ class FakeNominatim:
             return 200, b'{"lat": "50.8"}'
         if self.mode == "not_found":
             return 200, b"[]"
+        if self.mode == "error_object":
+            return 200, b'{"error": "Unable to geocode"}'
+        if self.mode == "empty_object":
+            return 200, b"{}"
         if self.mode == "slow":
             self.release.wait(self.slow_seconds)
         lat, lon = self.answer
@@ -86,7 +92,15 @@ def nominatim():
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if fake.mode != "drip":
+                self.wfile.write(body)
+                return
+            # One byte at a time, each well within the socket timeout: only an overall deadline ends the wait.
+            for byte in body:
+                if fake.release.wait(fake.drip_seconds):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
 
         def log_message(self, *args):
             pass  # keep test output clean
@@ -117,6 +131,7 @@ def settings(tmp_path, nominatim):
         "GEOCODING_OFFLINE": False,
         "GEOCODING_MIN_DELAY_SECONDS": 0.0,
         "GEOCODING_TIMEOUT_SECONDS": 0.3,
+        "GEOCODING_DEADLINE_SECONDS": 1.0,
         "GEOCODING_MAX_DISTANCE_METRES": 1500,
         "GEOCODING_SERVICE_AREA": (50.74, -1.17, 50.90, -0.95),
     }

@@ -2,12 +2,13 @@
 
 import logging
 import socket
+import time
 
 import pytest
 from geocoding.resolve import resolve_venues
 
 GUILDHALL_CENTRE = (50.797635, -1.092887)  # PO1 2AB in data/postcodes/po.csv
-FAULTS = ["http_429", "http_503", "garbage", "wrong_shape", "slow"]
+FAULTS = ["http_429", "http_503", "garbage", "wrong_shape", "slow", "drip", "error_object", "empty_object"]
 
 
 def closed_port_url():
@@ -49,6 +50,9 @@ def test_fault_messages_say_what_went_wrong(nominatim, settings, make_venue, cap
         "garbage": "not JSON",
         "wrong_shape": "unexpected shape",
         "slow": "no answer within 0.3 s",
+        "drip": "sent no complete answer within 1 s",
+        "error_object": "unexpected shape: {'error': 'Unable to geocode'} instead of a list of places",
+        "empty_object": "unexpected shape: {} instead of a list of places",
     }
     for mode, words in expected.items():
         nominatim.mode = mode
@@ -83,3 +87,12 @@ def test_fault_with_unknown_postcode_is_an_error_saying_add_a_location(nominatim
     assert "answered HTTP 503, and PO12 1AA is not in the site's postcode list" in problems[0].message
     assert "add a location: block with lat: and lon:" in problems[0].message
     assert "Traceback" not in caplog.text
+
+
+def test_an_answer_trickling_in_is_cut_off_at_the_deadline(nominatim, settings, make_venue, caplog, tmp_path):
+    # Each byte arrives well within the 0.3 s socket timeout; the whole answer would take about 25 s.
+    nominatim.mode = "drip"
+    started = time.monotonic()
+    problems = resolve_venues([make_venue("first")], settings, {})
+    assert time.monotonic() - started < 5
+    assert problems == [] and not (tmp_path / "geocode-cache.json").exists()

@@ -43,7 +43,7 @@ def test_the_template_copied_unchanged_is_refused_at_each_left_over_value(tmp_pa
     assert left_over == found
     for value in (template["name"], template["address"]["street"], *template["contact"].values()):
         assert sum(f'"{value}" is left over' in message for message in found) == 1, value
-    assert sum(message.startswith("venues/new-venue.yaml:") for message in found) == len(found) == 7
+    assert sum(message.startswith("venues/new-venue.yaml:") for message in found) == len(found) == 8
 
 
 def test_a_real_venue_may_keep_the_templates_postcode_and_opening_hours(tmp_path):
