@@ -61,7 +61,7 @@ TRANSLATIONS_HELP_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanct
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters: Pelican imports plugins one by one, and geocoding uses the venues plugin's model.
-PLUGINS = ["translations", "venues", "geocoding", "venue_map", "minify"]
+PLUGINS = ["translations", "venues", "geocoding", "venue_map", "safety", "minify"]
 
 # venues: one YAML file per accredited venue.
 VENUES_PATH = str(ROOT / "venues")
@@ -95,3 +95,7 @@ MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 MAP_TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 MAP_CENTER = (50.8058, -1.0872)
 MAP_ZOOM = 13
+
+# safety: every page's Content Security Policy (computed from MAP_TILES_URL), content pages sanitised and kept
+# to their own paths, and where "Exit this page" goes (see docs/security.md).
+SAFETY_EXIT_URL = "https://www.bbc.co.uk/weather"

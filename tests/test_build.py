@@ -220,6 +220,7 @@ SITE_LINKS = {
     "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B",  # each venue's directions
     SETTINGS["VENUES_REPORT_URL"].split("{slug}")[0],  # "Report it on GitHub instead"
     SETTINGS["TRANSLATIONS_HELP_URL"],  # "Help us check it", under a machine-made translation
+    SETTINGS["SAFETY_EXIT_URL"],  # "Exit this page", on every page
 }
 
 

@@ -8,6 +8,7 @@ import gzip
 import http.server
 import mimetypes
 import os
+import re
 import struct
 import threading
 import zlib
@@ -16,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Frame, Page, sync_playwright
 
 CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -24,6 +25,26 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 TILE_HOSTS = {"tile.openstreetmap.org"}
 # GitHub Pages compresses these on the way out; images other than SVG are sent as they are.
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/geo+json", "image/svg+xml")
+
+
+FUNCTION_SOURCE = re.compile(r"\s*(\(|async\b|function\b|[\w$]+\s*=>)")
+
+
+def _polls_a_function(wait_for_function):
+    """Turn wait_for_function's expression into a function, which Playwright evaluates once and then calls."""
+    # Playwright evaluates an expression afresh at every poll, and after the first the page's Content Security
+    # Policy (script-src without 'unsafe-eval') refuses it: EvalError. A function is evaluated once only.
+    @functools.wraps(wait_for_function)
+    def wait(self, expression: str, **options):
+        if not FUNCTION_SOURCE.match(expression):
+            expression = f"() => ({expression})"
+        return wait_for_function(self, expression, **options)
+
+    return wait
+
+
+Page.wait_for_function = _polls_a_function(Page.wait_for_function)
+Frame.wait_for_function = _polls_a_function(Frame.wait_for_function)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -19,7 +20,7 @@ def days_carried(page: Path) -> set[str]:
 
 def open_now_words(page: Path) -> dict:
     text = page.read_text(encoding="utf-8")
-    return json.loads(re.search(r'<script type="application/json" id="sos-open-now-words">(.*?)</script>', text).group(1))
+    return json.loads(html.unescape(re.search(r"""id="sos-open-now-words" data-words='(.*?)'""", text).group(1)))
 
 
 def week_rows(page: Path) -> int:

@@ -3,7 +3,8 @@
    week of hours and makes no "open now" claim, which would go stale.
 
    The page gives (from templates/components/open_status.html):
-   - the words, in the reader's language: <script type="application/json" id="sos-open-now-words">;
+   - the words, in the reader's language: JSON in the data-words attribute of this script's own
+     element, <script id="sos-open-now-words">;
    - per venue, an element with data-open-status, and when its hours are known
      data-open-from="YYYY-MM-DD" (build day), data-open-days="60" and
      data-open-hours="first-start length gap length gap ..." (minutes, London wall-clock time,
@@ -23,7 +24,7 @@
   var DAY = 1440;
   var words = {};
   try {
-    words = JSON.parse(document.getElementById("sos-open-now-words").textContent);
+    words = JSON.parse(document.getElementById("sos-open-now-words").dataset.words);
   } catch (error) {
     words = {};
   }
