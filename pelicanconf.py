@@ -60,8 +60,9 @@ TRANSLATIONS_PATH = str(ROOT / "theme" / "translations")
 TRANSLATIONS_HELP_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/blob/main/TRANSLATING.md"
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-# Order matters: Pelican imports plugins one by one, and geocoding uses the venues plugin's model.
-PLUGINS = ["translations", "venues", "geocoding", "venue_map", "safety", "minify"]
+# Order matters: Pelican imports plugins one by one, and geocoding uses the venues plugin's model;
+# offline hashes the files minify has written.
+PLUGINS = ["translations", "venues", "geocoding", "venue_map", "safety", "minify", "offline"]
 
 # venues: one YAML file per accredited venue.
 VENUES_PATH = str(ROOT / "venues")

@@ -149,6 +149,37 @@ def weigh_folium(page: Path) -> tuple[int, int, set[str], list[str]]:
     return total, 1 + len(assets), {urlsplit(url).hostname for url in assets}, missing
 
 
+KEPT = """async () => {
+  let count = 0;
+  for (const name of await caches.keys()) count += (await (await caches.open(name)).keys()).length;
+  return count;
+}"""
+
+
+def weigh_offline(browser, output: Path, lang: str) -> tuple[int, int, int]:
+    """Open a language's home once; return what keeping its list for no signal downloads in the background:
+    the worker itself and its requests (gzip bytes), their count, and the number of files kept."""
+    manifest = json.loads((output / "service-worker.js").read_text("utf-8").split("\n", 1)[0].removeprefix(
+        "var OFFLINE=").removesuffix(";"))
+    prefix = manifest["languages"][lang]
+    expected = len(manifest["assets"]) + len([page for page in manifest["pages"] if prefix + page in manifest["revisions"]])
+    with serve(output, compress=True) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        worker_requests = []
+        context.on("requestfinished", lambda request: request.service_worker and worker_requests.append(request))
+        page = context.new_page()
+        page.goto(url + prefix, wait_until="networkidle")
+        for _ in range(100):
+            if page.evaluate(KEPT) >= expected:
+                break
+            page.wait_for_timeout(100)
+        kept = page.evaluate(KEPT)
+        total = sum(request.sizes()["responseBodySize"] for request in worker_requests)
+        context.close()
+    worker = len(gzip.compress((output / "service-worker.js").read_bytes(), 9))
+    return worker + total, len(worker_requests) + 1, kept
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default="en,ar", help="comma-separated language codes (default: en,ar)")
@@ -158,6 +189,11 @@ def main() -> int:
         rows = measure_site(output, args.languages.split(","))
         folium_size, folium_count, hosts, missing = weigh_folium(folium_page(output, Path(tmp)))
         venue_count = len(re.findall(r"L\.marker\(", (output / "map" / "index.html").read_text("utf-8")))
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            offline = {lang: weigh_offline(browser, output, lang) for lang in args.languages.split(",")
+                       if (output / languages().get(lang, "-")).is_dir()}
+            browser.close()
 
     print(f"Page weight on a phone (360 × 740, empty cache, gzip, map tiles excluded), {venue_count} venues\n")
     print("| language | page | bytes (gzip) | KB | requests | budget | share of folium's page | path |")
@@ -182,6 +218,12 @@ def main() -> int:
     for lang, kind, _, _, path, fonts in rows:
         if path != "not built" and kind == "home":
             print(f"| {lang} | home | {', '.join(sorted(fonts)) or 'none'} | {sum(fonts.values())} |")
+    print("\nKept for reading with no signal, downloaded in the background after the first page of a language"
+          " (the worker, gzipped, and its requests; see docs/offline.md)\n")
+    print("| language | bytes (gzip) | KB | requests | files kept |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for lang, (size, count, kept) in offline.items():
+        print(f"| {lang} | {size} | {size / 1000:.1f} | {count} | {kept} |")
     return 1 if failed else 0
 
 

@@ -10,6 +10,7 @@ import mimetypes
 import os
 import re
 import struct
+import sys
 import threading
 import zlib
 from collections.abc import Iterator
@@ -89,11 +90,19 @@ class BytesFile:
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Let the browser hang up mid-file (a tab closed while the service worker downloads) without a traceback."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, compress: bool = False, port: int = 0, handler: type | None = None) -> Iterator[str]:
     """Serve directory on 127.0.0.1 in a thread (gzipped if compress); yield its base URL ending in "/"."""
     handler = functools.partial(handler or (GzipHandler if compress else QuietHandler), directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -121,6 +130,9 @@ class Tab:
     """A page in its own browser context that records every request leaving 127.0.0.1 and every error."""
 
     def __init__(self, browser, **context_options):
+        # No service worker unless a test asks (tests/browser/test_offline.py does): elsewhere a page's requests
+        # are its own, and no background download runs while a test counts them.
+        context_options.setdefault("service_workers", "block")
         self.context = browser.new_context(**context_options)
         self.outside: list[str] = []
         self.errors: list[str] = []
