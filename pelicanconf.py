@@ -71,6 +71,8 @@ VENUES_RENEWAL_WARNING_DAYS = 30
 VENUES_SCHEDULE_DAYS = 60  # days of opening hours each page carries for "open now"; the site is rebuilt daily
 # The one address readers write to (a venue page's "Email us about this place" and the pages that name it).
 CONTACT_EMAIL = "sanctuary@example.org"  # PLACEHOLDER: not a real address yet, as in content/pages/become-a-space.md
+# What is printed (posters, leaflets) links to the published site, even from a local build.
+VENUES_PUBLIC_SITEURL = "https://portsmouth-sanctuary.github.io/spaces-of-sanctuary"
 VENUES_REPORT_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/issues/new?template=report-a-problem.yml&venue={slug}"
 
 # minify: the theme's own CSS and JavaScript are served minified (Leaflet's scripts come minified).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,25 @@ def build_site(tmp_path: Path, venues_dir: Path | None = None, **overrides) -> P
 def example_site(tmp_path_factory) -> Path:
     """Build the site from the example venues once for the whole test session."""
     return build_site(tmp_path_factory.mktemp("example-site"))
+
+
+def free_port() -> int:
+    """Return a port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> tuple[Path, str]:
+    """Build the examples as the published site is built (absolute URLs, SITEURL set) for a local server's address.
+
+    Return the output folder and that SITEURL: serve the folder on its port and every link, and every QR code,
+    points to the server.
+    """
+    site_url = f"http://127.0.0.1:{free_port()}"
+    output = build_site(tmp_path_factory.mktemp("published-site"), SITEURL=site_url, RELATIVE_URLS=False)
+    return output, site_url
 
 
 @pytest.fixture

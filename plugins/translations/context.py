@@ -28,6 +28,7 @@ def language_context(language: Language, translations: NullTranslations) -> dict
         "ngettext": _make_new_ngettext(translations.ngettext),
         "format_date": lambda date: date_in_words(date, locale),
         "format_day": lambda date: babel_format_date(date, "EEEE d MMMM", locale=locale),
+        "format_month": lambda date, pattern="LLLL y": babel_format_date(date, pattern, locale=locale),
         "format_time": lambda time: babel_format_time(time, "HH:mm", locale=locale),
         "format_number": lambda number: format_decimal(number, locale=locale),
         "language_name": lambda code: language_name(code, locale),

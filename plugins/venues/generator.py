@@ -13,9 +13,13 @@ from pelican.plugins._utils import plugin_enabled
 from . import schema
 from .catalogue import build_day, hidden_reason, read_catalogue, renewal_due
 from .geojson import feature_collection
+from .leaflet import write_leaflet
 from .listings import write_listings
 from .model import Problem
+from .network_page import write_network_page
+from .open_data import write_open_data
 from .postcode_files import write_postcode_files
+from .posters import install_poster_helpers, write_posters
 from .present import present
 from .schedule import SCHEDULE_DAYS
 
@@ -56,6 +60,7 @@ class VenuesGenerator(Generator):
         catalogue = read_catalogue(folder, folder.parent, today)
         stop_on_errors(catalogue.problems)
 
+        self.all_venues = catalogue.venues  # shown or hidden: the network page counts them all
         shown = []
         for venue in catalogue.venues:
             reason = hidden_reason(venue, today)
@@ -74,6 +79,7 @@ class VenuesGenerator(Generator):
         schedule_days = settings.get("VENUES_SCHEDULE_DAYS", SCHEDULE_DAYS)
         shown.sort(key=lambda venue: venue.name.casefold())
         self.venues = [present(venue, today, report_url, schedule_days) for venue in shown]
+        install_poster_helpers(self)
         self.context.update(
             venues=self.venues,
             venues_count=len(self.venues),
@@ -116,6 +122,10 @@ class VenuesGenerator(Generator):
             json.dumps(feature_collection(self.venues, site_url), ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8",
         )
+        write_open_data(self, site_url)
+        write_network_page(self, writer)
+        write_posters(self, writer)
+        write_leaflet(self, writer)
 
 
 def get_generators(pelican):

@@ -1,6 +1,7 @@
 """Show the network at a glance for coordinators: python -m venues.report [--date YYYY-MM-DD].
 
-Venues by status, renewals due, volunteers trained against the target, venues per offer and per language.
+Venues by status and by area, accredited per month, renewals due, volunteers trained against the target, venues
+per offer and per language. Fictional example venues are told apart and never counted.
 """
 
 from __future__ import annotations
@@ -13,47 +14,58 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from . import schema
-from .catalogue import Catalogue, build_day, hidden_reason, read_catalogue, renewal_due
+from .catalogue import Catalogue, build_day, read_catalogue, renewal_due
 from .present import format_date, language_name
+from .progress import VOLUNTEER_TARGET, network_progress
 from .renewals import markdown_table, renewals_due, renewals_table
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-VOLUNTEER_TARGET = 100  # the network's goal; VENUES_VOLUNTEER_TARGET in the settings overrides it
 
 
 def network_report(catalogue: Catalogue, today: datetime.date, warning_days: int = 30,
                    volunteer_target: int = VOLUNTEER_TARGET) -> str:
-    """Write the coordinators' report of one day as Markdown."""
-    shown = [venue for venue in catalogue.venues if hidden_reason(venue, today) is None]
-    suspended = [venue for venue in catalogue.venues if venue.status == "suspended"]
-    lapsed = [venue for venue in catalogue.venues if venue.status != "suspended" and hidden_reason(venue, today)]
+    """Write the coordinators' report of one day as Markdown; example venues are told apart, never counted."""
+    progress = network_progress(catalogue.venues, today, volunteer_target)
+    shown = progress.shown
     due_soon = [venue for venue in shown if renewal_due(venue, today, warning_days)]
     broken = sorted({problem.file for problem in catalogue.errors})
-    examples = sum(venue.example for venue in catalogue.venues)
 
     lines = [f"# The network on {format_date(today)}", "", "## Venues by status", ""]
-    lines.append(markdown_table(("Status", "Venues"), [
+    rows = [
         ("Shown on the site", str(len(shown))),
         (f"… of which must renew within {warning_days} days", str(len(due_soon))),
-        ("Hidden: training lapsed", str(len(lapsed))),
-        ("Hidden: suspended", str(len(suspended))),
+        ("Hidden: training lapsed", str(len(progress.lapsed))),
+        ("Hidden: suspended", str(len(progress.suspended))),
         ("Not shown: the file has errors (run `make validate`)", str(len(broken))),
-        ("All venue files", str(len(catalogue.venues) + len(broken))),
-    ]))
-    if examples:
-        lines += ["", f"{examples} of the venues are fictional examples (`example: true`): they count here like the rest."]
+    ]
+    if progress.examples:
+        rows.append(("Not counted: fictional examples (`example: true`)", str(len(progress.examples))))
+    rows.append(("All venue files", str(len(catalogue.venues) + len(broken))))
+    lines.append(markdown_table(("Status", "Venues"), rows))
+    if progress.examples:
+        lines += ["", f"{len(progress.examples)} venue file(s) are fictional examples: they are not counted "
+                  "in any number of this report, nor on the site's network page."]
+
+    lines += ["", "## Venues by area", "", "Real venues shown on the site, by postcode district.", ""]
+    lines.append(markdown_table(("Area", "Venues"), [(area, str(count)) for area, count in progress.by_area])
+                 if progress.by_area else "None yet.")
+
+    lines += ["", "## Venues accredited per month", "",
+              f"Real venues shown on the site, by the month of their latest training ({progress.months} months).", ""]
+    lines.append(markdown_table(("Month", "Venues"), [(month.month.strftime("%B %Y"), str(month.venues))
+                                                      for month in progress.per_month]))
+    lines += ["", f"Trained before then: {progress.accredited_before}."]
 
     lines += ["", "## Renewals due", ""]
-    due = renewals_due(catalogue.venues, today, warning_days)
+    due = renewals_due([venue for venue in catalogue.venues if not venue.example], today, warning_days)
     lines.append(renewals_table(due) if due else f"None in the next {warning_days} days.")
 
     lines += ["", "## Volunteers trained", ""]
-    counted = [venue for venue in shown if venue.accreditation.volunteers_trained is not None]
-    trained = sum(venue.accreditation.volunteers_trained for venue in counted)
+    trained = progress.volunteers_trained
     share = f" ({trained * 100 // volunteer_target}%)" if volunteer_target else ""
     lines.append(f"**{trained}** of the target of {volunteer_target}{share}, at the {len(shown)} venues shown on the site.")
-    if len(counted) < len(shown):
-        lines.append(f"{len(shown) - len(counted)} shown venue(s) do not say how many were trained "
+    if progress.volunteers_unknown:
+        lines.append(f"{progress.volunteers_unknown} shown venue(s) do not say how many were trained "
                      "(`accreditation: volunteers_trained`).")
 
     lines += ["", "## Venues per offer", "", "Venues shown on the site that offer each thing.", ""]
@@ -65,7 +77,8 @@ def network_report(catalogue: Catalogue, today: datetime.date, warning_days: int
     languages = Counter(code for venue in shown for code in venue.languages)
     ordered = sorted(languages.items(), key=lambda item: (-item[1], language_name(item[0]).name))
     lines.append(markdown_table(("Language", "Code", "Venues"),
-                                [(language_name(code).name, code, str(count)) for code, count in ordered]))
+                                [(language_name(code).name, code, str(count)) for code, count in ordered])
+                 if ordered else "None yet.")
     return "\n".join(lines) + "\n"
 
 

@@ -15,7 +15,7 @@ NOT_PAGES = {"theme", "venues", "schema", "pagefind", "static", "images"}
 
 @dataclass(frozen=True)
 class SitePage:
-    """One built page: its kind (home, map, directory, venue, page, languages, 404) and its path from the site root."""
+    """One built page: its kind (home, map, directory, venue, poster, page, languages, 404) and its path from the site root."""
 
     kind: str
     path: str  # "ar/venues/" or "404.html": append to the site URL
@@ -68,6 +68,9 @@ def site_pages(output: Path, lang: str) -> list[SitePage]:
     venues = venue_pages(output, lang)
     if venues:
         pages.append(venues[0])
+        poster = f"{venues[0].path}poster/"
+        if (output / poster / "index.html").is_file():
+            pages.append(SitePage("poster", poster))
     if (base / "404.html").is_file():
         pages.append(SitePage("404", f"{prefix}404.html"))
     return pages

@@ -1,0 +1,82 @@
+"""Write a printable window poster per venue, and give the templates QR codes and words in other languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+from markupsafe import Markup
+from translations.catalogues import load_translations
+from translations.languages import site_languages
+
+POSTER_SAVE_AS = "venues/{slug}/poster/index.html"
+CARD_SAVE_AS = "venues/{slug}/card/index.html"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A sentence in one language, with its direction, for lang and dir attributes."""
+
+    lang: str
+    dir: str
+    text: str
+
+
+def qr_svg(text: str, css_class: str = "sos-qr__code") -> Markup:
+    """Return a QR code of a text as inline SVG, scalable (no width or height), drawn at build time by segno."""
+    # Error correction M: a poster in a window may be scratched or half-lit; a quiet zone of 4 modules, as the
+    # standard asks. segno's output is its own markup (paths only), not ours, so it is marked safe here.
+    code = segno.make(text, error="m", micro=False)
+    return Markup(code.svg_inline(scale=1, border=4, omitsize=True, svgclass=css_class, lineclass=None))
+
+
+def public_site_url(settings: dict) -> str:
+    """Return the absolute address of the published site, for what is printed (a QR code cannot be relative)."""
+    return (settings.get("SITEURL") or settings.get("VENUES_PUBLIC_SITEURL") or "").rstrip("/")
+
+
+class Translator:
+    """Translate one message into each language the site has a catalogue for."""
+
+    def __init__(self, settings: dict):
+        self.languages = {language.code: language for language in site_languages(settings)}
+        self.folder = Path(settings.get("TRANSLATIONS_PATH", Path(settings["THEME"]) / "translations"))
+        self.default = next(iter(self.languages)) if self.languages else "en"
+
+    def lines(self, message: str, codes) -> list[Line]:
+        """Return the message in English first, then in each of codes the site translates (others are left out)."""
+        default = self.languages.get(self.default)
+        lines = [Line(self.default, default.dir if default else "ltr", message)]
+        for code in codes:
+            language = self.languages.get(code)
+            if language is None or code == self.default:
+                continue
+            text = load_translations(self.folder, code, self.default).gettext(message)
+            if text and text != message:  # an untranslated message would only repeat the English
+                lines.append(Line(code, language.dir, text))
+        return lines
+
+
+def install_poster_helpers(generator) -> None:
+    """Give the templates qr_svg, in_languages and N_ (marks a message for extraction, translated elsewhere)."""
+    translator = Translator(generator.settings)
+    generator.env.globals.update(
+        qr_svg=qr_svg,
+        in_languages=translator.lines,
+        N_=lambda message: message,
+        PUBLIC_SITEURL=public_site_url(generator.settings),
+    )
+
+
+def write_posters(generator, writer) -> None:
+    """Write each shown venue's A4 window poster and A6 counter card, in every language of the site."""
+    settings = generator.settings
+    template = generator.get_template("poster")
+    sheets = {"poster": settings.get("VENUES_POSTER_SAVE_AS", POSTER_SAVE_AS),
+              "card": settings.get("VENUES_CARD_SAVE_AS", CARD_SAVE_AS)}
+    for venue in generator.venues:
+        for sheet, save_as in sheets.items():
+            name = save_as.format(slug=venue.slug)
+            writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
+                              venue=venue, sheet=sheet, page_name=name.removesuffix(".html"))
