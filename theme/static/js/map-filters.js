@@ -54,13 +54,16 @@
     });
     var places = group.sosPlaces;
 
-    // A popup holds the place's name, address and open-now schedule; read it once, inert, off the page.
+    // A popup holds the place's name, address and open-now schedule (js/map.js makes it from the page's
+    // template and the place's data); make it once, off the page.
     function popupOf(marker) {
       if (!marker.sosPopup) {
-        var template = document.createElement("template");
         var popup = marker.getPopup();
-        template.innerHTML = popup ? String(popup.getContent()) : "";
-        marker.sosPopup = template.content;
+        var content = popup ? popup.getContent() : null;
+        if (typeof content === "function") {
+          content = content(marker);
+        }
+        marker.sosPopup = content && content.nodeType ? content : document.createElement("p");
       }
       return marker.sosPopup;
     }

@@ -1,7 +1,9 @@
-/* Set defaults for the venue map before folium's script makes it: calmer motion, named clusters,
-   and focus that follows a popup opened from the keyboard. Then, when the places join the map, show
-   only those the directory's filters in the address choose (js/filters.js decides, as on the
-   directory), and offer "Show where I am". Loaded (deferred) after Leaflet and
+/* The venue map, built from data: Leaflet's options as folium set them (data-map on the map's element),
+   the places from a JSON file (data-places), each popup a copy of the page's <template data-map-popup>
+   with the place's facts filled in as text. Nothing of a venue is ever run as code, and the page needs no
+   inline script. Calmer motion for those who ask, named clusters, focus that follows a popup opened from
+   the keyboard; the directory's filters in the address (js/filters.js decides, as on the directory);
+   "Show where I am"; and map/#<slug> opens that place's popup. Loaded (deferred) after Leaflet and
    Leaflet.markercluster. */
 (function () {
   "use strict";
@@ -118,43 +120,21 @@
   });
 
   // A popup's "open now" is worked out when it opens, at the reader's time, in the page's words
-  // (js/open-now.js), and an example place's tag gets the page's word; before Leaflet measures the popup, so it fits.
+  // (js/open-now.js), before Leaflet measures the popup, so it fits.
   L.Popup.addInitHook(function () {
     this.on("contentupdate", function () {
       var element = this.getElement();
-      if (element && words.example) {
-        Array.prototype.forEach.call(element.querySelectorAll("[data-example-tag]"), function (tag) {
-          tag.textContent = words.example;
-        });
-      }
       if (window.sosOpenNow && element) {
         window.sosOpenNow.render(element);
       }
     });
   });
 
-  // The places join the map in one cluster group, after folium's script has added every marker to it.
-  // An address with the directory's filters (?offer=&lang=&access=&open=1&q=) then fetches
-  // js/filters.js and js/map-filters.js, which show only the places asked for; a map opened without
-  // filters never downloads them. Until they have run, the places stay hidden (css/map.css).
+  // An address with the directory's filters (?offer=&lang=&access=&open=1&q=) fetches js/filters.js
+  // and js/map-filters.js, which show only the places asked for; a map opened without filters never
+  // downloads them. Until they have run, the places stay hidden (css/map.css).
   var FILTERED = /[?&](q|offer|lang|access|open)=/;
   var scripts = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
-  var clusterOnAdd = L.MarkerClusterGroup.prototype.onAdd;
-  L.MarkerClusterGroup.include({
-    onAdd: function (map) {
-      var first = !this.sosPlaces;
-      if (first) {
-        this.sosPlaces = this.getLayers().reverse();  // in the order they were added
-      }
-      clusterOnAdd.call(this, map);
-      if (first) {
-        startLocate(map);
-        if (scripts && FILTERED.test(window.location.search)) {
-          filterLater(map, this);
-        }
-      }
-    },
-  });
 
   function filterLater(map, group) {
     var root = document.documentElement;
@@ -232,4 +212,109 @@
       }
     });
   });
+  // The popup: a copy of the page's template, with the place's facts set as text and attributes only.
+  var popupTemplate = document.querySelector("template[data-map-popup]");
+
+  function popupFor(place, siteUrl) {
+    var content = popupTemplate.content.firstElementChild.cloneNode(true);
+    var link = content.querySelector("[data-place-link]");
+    link.setAttribute("href", siteUrl + place.url);
+    content.querySelector("[data-place-name]").textContent = place.name;
+    content.querySelector("[data-place-address]").textContent = place.address;
+    var example = content.querySelector("[data-place-example]");
+    if (example && !place.example) {
+      example.parentNode.removeChild(example);
+    }
+    var status = content.querySelector("[data-open-status]");
+    if (status && place.open) {
+      status.setAttribute("data-open-from", place.open.from);
+      status.setAttribute("data-open-days", String(place.open.days));
+      status.setAttribute("data-open-hours", place.open.hours);
+    }
+    return content;
+  }
+
+  function markerFor(place, siteUrl) {
+    // title and alt name the focusable marker after its place; the rest is what js/filters.js chooses by.
+    var marker = L.marker([place.lat, place.lon], {
+      title: place.name, alt: place.name, slug: place.slug, kind: place.kind,
+      offers: place.offers, langs: place.langs, access: place.access,
+    });
+    marker.sosPlace = place;
+    marker.bindPopup(function () {
+      return popupFor(place, siteUrl);
+    });
+    return marker;
+  }
+
+  // map/#<slug>: centre the map on that place and open its popup (zooming into its cluster if need be).
+  function showPlace(map, group, marker) {
+    if (!marker || !group.hasLayer(marker)) {
+      return;
+    }
+    map.setView(marker.getLatLng(), Math.max(map.getZoom(), map.getMaxZoom() ? Math.min(16, map.getMaxZoom()) : 16),
+      { animate: false });
+    group.zoomToShowLayer(marker, function () {
+      marker.openPopup();
+    });
+  }
+
+  function placeInAddress(markers) {
+    var slug = decodeURIComponent(window.location.hash.slice(1));
+    return slug && Object.prototype.hasOwnProperty.call(markers, slug) ? markers[slug] : null;
+  }
+
+  function start(element) {
+    var config = JSON.parse(element.getAttribute("data-map"));
+    var siteUrl = element.getAttribute("data-site-url") || "";
+    var map = L.map(element, L.extend({ center: config.center, crs: L.CRS[config.crs] }, config.map));
+    L.tileLayer(config.tiles.url, config.tiles.options).addTo(map);
+    if (config.fit) {
+      map.fitBounds(config.fit.bounds, config.fit.options);
+    }
+    var group = L.markerClusterGroup(config.cluster);
+    var filtered = scripts && FILTERED.test(window.location.search);
+    if (filtered) {
+      document.documentElement.classList.add("sos-map-filtering");
+    }
+    fetch(element.getAttribute("data-places"))
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("the map's places did not come: " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        var bySlug = {};
+        var markers = data.places.map(function (place) {
+          var marker = markerFor(place, siteUrl);
+          bySlug[place.slug] = marker;
+          return marker;
+        });
+        group.sosPlaces = markers;  // in the file's order, for js/map-filters.js
+        group.addLayers(markers);
+        map.addLayer(group);
+        startLocate(map);
+        if (filtered) {
+          filterLater(map, group);
+        }
+        var asked = placeInAddress(bySlug);
+        if (asked) {
+          element.scrollIntoView({ block: "end" });
+          showPlace(map, group, asked);
+        }
+        window.addEventListener("hashchange", function () {
+          showPlace(map, group, placeInAddress(bySlug));
+        });
+      })
+      .catch(function (error) {
+        document.documentElement.classList.remove("sos-map-filtering");
+        throw error;
+      });
+  }
+
+  var element = document.querySelector(".sos-venue-map[data-map]");
+  if (element && popupTemplate && window.fetch) {
+    start(element);
+  }
 })();
