@@ -78,3 +78,102 @@ def test_the_map_works_under_a_policy_without_unsafe_inline(site_url, tab, code)
     assert popup.text_content() == marker.get_attribute("title")
     assert page.evaluate("window.__violations") == []
     assert opened.errors == []
+
+
+# --- The map on a phone: it fills the first screen, popups fit inside it, nothing sits under its controls. ---
+
+BOXES = """() => {
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return r.width && r.height
+    ? {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height} : null; };
+  const all = (selector) => [...document.querySelectorAll(selector)].map(box).filter(Boolean);
+  return {
+    map: box(document.querySelector('.sos-venue-map')),
+    title: box(document.querySelector('#sos-map-title')),
+    attribution: box(document.querySelector('[data-map-attribution]')),
+    covers: all('.sos-venue-map .leaflet-control, [data-map-locate-button]'),
+    places: all('.sos-venue-map .leaflet-marker-icon'),
+    popup: box(document.querySelector('.sos-venue-map .leaflet-popup-content-wrapper')),
+    tip: box(document.querySelector('.sos-venue-map .leaflet-popup-tip')),
+    // Each line of the popup: what it needs and what it has, to see any cut off.
+    lines: [...document.querySelectorAll('.sos-venue-map .leaflet-popup-content a, .sos-venue-map .leaflet-popup-content bdi,'
+      + ' .sos-venue-map .leaflet-popup-content [data-open-status]')].map(el => ({text: el.textContent, box: box(el),
+      cut: el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline'})),
+    // A popup too tall for a short map scrolls its words inside it (Leaflet's maxHeight).
+    scrolls: !!document.querySelector('.sos-venue-map .leaflet-popup-scrolled'),
+    viewport: {width: innerWidth, height: innerHeight},
+    scrolled: scrollY,
+  };
+}"""
+
+
+def overlaps(a: dict, b: dict, slack: float = 0.5) -> bool:
+    return a["left"] < b["right"] - slack and b["left"] < a["right"] - slack and a["top"] < b["bottom"] - slack \
+        and b["top"] < a["bottom"] - slack
+
+
+def inside(inner: dict, outer: dict, slack: float = 0.5) -> bool:
+    return (inner["left"] >= outer["left"] - slack and inner["right"] <= outer["right"] + slack
+            and inner["top"] >= outer["top"] - slack and inner["bottom"] <= outer["bottom"] + slack)
+
+
+def open_map_page(tab, site_url: str, code: str, slug: str = ""):
+    opened = tab(viewport=checks.PHONE)
+    page = opened.goto(f"{site_url}{languages()[code]}map/" + (f"#{slug}" if slug else ""))
+    page.wait_for_selector(".sos-venue-map[data-map-ready]")
+    checks.wait_until_ready(page, "map")
+    return opened, page
+
+
+@pytest.mark.parametrize("code", one_language_per_direction())
+def test_the_map_fills_the_first_screen_under_the_heading(site_url, tab, code):
+    opened, page = open_map_page(tab, site_url, code)
+    seen = page.evaluate(BOXES)
+    # Right under the heading (with only "Show where I am" between), down to the bottom of the screen with its
+    # attribution.
+    assert 0 < seen["map"]["top"] - seen["title"]["bottom"] <= 16 + 44 + 24, seen
+    assert seen["attribution"]["top"] >= seen["map"]["bottom"] - 0.5
+    assert abs(seen["attribution"]["bottom"] - seen["viewport"]["height"]) <= 2 or seen["map"]["height"] <= 18 * 16 + 1
+    assert seen["map"]["height"] >= 18 * 16 - 1 and seen["map"]["width"] <= 360
+    # No place or cluster stands under the attribution (it is under the map) or "Show where I am".
+    locate = page.locator("[data-map-locate-button]").bounding_box()
+    locate = {"left": locate["x"], "top": locate["y"], "right": locate["x"] + locate["width"],
+              "bottom": locate["y"] + locate["height"]}
+    assert [place for place in seen["places"] if overlaps(place, locate) or not inside(place, seen["map"])] == []
+    assert opened.errors == []
+
+
+def place_slugs(example_site, code: str) -> list[str]:
+    page = (example_site / page_of(example_site, code, "map").file).read_text(encoding="utf-8")
+    import re
+
+    return re.findall(r'<li class="sos-compact-list__item" id="([^"]+)"', page)
+
+
+@pytest.mark.parametrize("code", one_language_per_direction())
+def test_every_popup_fits_inside_the_map_clear_of_its_controls_at_360_px(example_site, site_url, tab, code):
+    slugs = place_slugs(example_site, code)
+    assert len(slugs) > 5
+    opened, page = open_map_page(tab, site_url, code)
+    wrong = []
+    for slug in slugs:
+        page.evaluate("(slug) => { location.hash = slug; }", slug)
+        page.wait_for_selector(".sos-venue-map .leaflet-popup-content a[href]", state="visible")
+        page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim, .leaflet-pan-anim')")
+        page.wait_for_timeout(300)  # the popup fades in and the map pans to fit it
+        seen = page.evaluate(BOXES)
+        popup = seen["popup"]
+        if not inside(popup, seen["map"]):
+            wrong.append(f"{slug}: the popup {popup} runs out of the map {seen['map']}")
+        wrong += [f"{slug}: the popup is under a control {cover}" for cover in seen["covers"] if overlaps(popup, cover)]
+        across = [dict(line["box"], top=popup["top"], bottom=popup["bottom"]) if seen["scrolls"] and line["box"]
+                  else line["box"] for line in seen["lines"]]
+        wrong += [f"{slug}: {line['text']!r} is cut off" for line, box in zip(seen["lines"], across, strict=True)
+                  if line["cut"] or (box and not inside(box, popup))]
+        # The place's name, first in the popup, is always in full view.
+        if not (seen["lines"] and seen["lines"][0]["box"] and inside(seen["lines"][0]["box"], popup)):
+            wrong.append(f"{slug}: the name is not in full view in its popup")
+        page.keyboard.press("Escape")
+        page.evaluate("() => document.querySelector('.sos-venue-map .leaflet-popup-close-button')?.click()")
+        page.wait_for_selector(".sos-venue-map .leaflet-popup", state="detached")
+    assert wrong == [], "\n".join(wrong)
+    assert opened.errors == []
