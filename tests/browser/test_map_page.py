@@ -177,3 +177,34 @@ def test_every_popup_fits_inside_the_map_clear_of_its_controls_at_360_px(example
         page.wait_for_selector(".sos-venue-map .leaflet-popup", state="detached")
     assert wrong == [], "\n".join(wrong)
     assert opened.errors == []
+
+
+# --- "See on the map": a venue page links to map/#<slug>, which opens that place's popup. ---
+
+@pytest.mark.parametrize("code", one_language_per_direction())
+def test_see_on_the_map_opens_that_places_popup_in_the_readers_language(example_site, site_url, tab, code):
+    slug = "example-family-centre"
+    opened = tab(viewport=checks.PHONE)
+    venue = opened.goto(f"{site_url}{languages()[code]}venues/{slug}/")
+    name = venue.locator("h1 bdi").first.inner_text()
+    venue.locator("[data-map-place-link]").click()
+    venue.wait_for_url(f"{site_url}{languages()[code]}map/#{slug}")
+    link = venue.wait_for_selector(f".sos-venue-map .leaflet-popup-content a[href$='/{slug}/']", state="visible")
+    assert link.text_content() == name
+    assert link.get_attribute("href") == f"../{'../' + languages()[code] if code != 'en' else ''}venues/{slug}/"
+    # The map is in view (the page did not stay scrolled to the list entry) and the place is on it.
+    seen = venue.evaluate(BOXES)
+    assert seen["scrolled"] == 0 and seen["map"]["top"] < seen["viewport"]["height"]
+    assert inside(seen["popup"], seen["map"])
+    assert opened.errors == []
+
+
+def test_without_javascript_the_map_link_lands_on_the_place_in_the_list(site_url, tab):
+    slug = "example-family-centre"
+    opened = tab(viewport=checks.PHONE, java_script_enabled=False)
+    page = opened.goto(f"{site_url}ar/map/#{slug}")
+    entry = page.locator(f"#{slug}")
+    assert entry.locator("a").get_attribute("href") == f"../../ar/venues/{slug}/"
+    box = entry.bounding_box()
+    assert -1 <= box["y"] < 740, box  # the browser went to the place in the list
+    assert not page.locator(".sos-map-area").is_visible()  # no empty map without JavaScript
