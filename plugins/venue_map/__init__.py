@@ -1,4 +1,4 @@
-"""Write the map page: a folium map of the shown venues, embedded in the theme's map.html."""
+"""Write the map page (the theme's map.html, configured by folium) and the places it shows, as data."""
 
 from pelican import signals
 

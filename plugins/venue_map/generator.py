@@ -1,8 +1,9 @@
-"""Write MAP_SAVE_AS with the theme's map.html and the rendered map."""
+"""Write MAP_SAVE_AS with the theme's map.html, and the places it shows to MAP_DATA_SAVE_AS."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.plugins._utils import plugin_enabled
@@ -13,6 +14,9 @@ log = logging.getLogger(__name__)
 
 DEFAULTS = {
     "MAP_SAVE_AS": "map/index.html",
+    # One file for every language: a place's name and address are the same in each, and its link
+    # is made from the page's own way to its language's venue pages.
+    "MAP_DATA_SAVE_AS": "map/places.json",
     "MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     "MAP_CENTER": (50.8058, -1.0872),
@@ -33,16 +37,14 @@ def setting(settings: dict, name: str):
     return settings.get(name, DEFAULTS[name])
 
 
-def map_options(settings: dict, save_as: str) -> MapOptions:
-    """Read the MAP_* settings, with links to venue pages made relative to the page at save_as."""
-    # Relative links work for any SITEURL and from the map page of every language.
-    site_url = "../" * save_as.count("/")
+def map_options(settings: dict) -> MapOptions:
+    """Read the MAP_* settings."""
     return MapOptions(
         tiles_url=setting(settings, "MAP_TILES_URL"),
         tiles_attribution=setting(settings, "MAP_TILES_ATTRIBUTION"),
         center=tuple(setting(settings, "MAP_CENTER")),
         zoom=setting(settings, "MAP_ZOOM"),
-        site_url=site_url,
+        data_save_as=setting(settings, "MAP_DATA_SAVE_AS"),
         cluster_radius=setting(settings, "MAP_CLUSTER_RADIUS"),
     )
 
@@ -51,7 +53,7 @@ class VenueMapGenerator(Generator):
     """Write the map page from the venues the venues plugin put in the context."""
 
     def generate_output(self, writer):
-        """Render map.html with `venue_map` (stylesheets, scripts, html, script) for the shown venues."""
+        """Write the places file, and map.html with `venue_map` (build.MapParts) for the shown venues."""
         save_as = setting(self.settings, "MAP_SAVE_AS")
         if not save_as:
             return
@@ -59,7 +61,10 @@ class VenueMapGenerator(Generator):
         if venues is None:
             log.warning("venue_map: no venues in the context (is the venues plugin enabled?); the map is empty")
             venues = []
-        venue_map = build_map(venues, map_options(self.settings, save_as))
+        venue_map = build_map(venues, map_options(self.settings))
+        data_path = Path(self.output_path) / venue_map.data_url
+        data_path.parent.mkdir(parents=True, exist_ok=True)
+        data_path.write_text(venue_map.places_json(), encoding="utf-8")
         writer.write_file(
             save_as,
             self.get_template("map"),

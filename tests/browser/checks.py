@@ -69,9 +69,23 @@ def small_targets(page, minimum: int = MIN_TARGET) -> list[str]:
     """Return links and buttons smaller than minimum×minimum that also lack that much room around them."""
     return page.evaluate("""(minimum) => {
       const selector = 'a[href], button, [role=button], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+      // Where a target can be tapped: its box, less what a box that clips its overflow cuts off (a marker
+      // at the edge of the map is only as big as the part of it inside the map).
+      const shown = (el) => {
+        const r = el.getBoundingClientRect();
+        let box = {left: r.left, top: r.top, right: r.right, bottom: r.bottom};
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+          const style = getComputedStyle(up);
+          if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+          const c = up.getBoundingClientRect();
+          box = {left: Math.max(box.left, c.left), top: Math.max(box.top, c.top),
+                 right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom)};
+        }
+        return {...box, width: Math.max(0, box.right - box.left), height: Math.max(0, box.bottom - box.top)};
+      };
       const targets = [...document.querySelectorAll(selector)]
         .filter(el => el.checkVisibility({visibilityProperty: true}))
-        .map(el => ({el, box: el.getBoundingClientRect()}))
+        .map(el => ({el, box: shown(el)}))
         .filter(t => t.box.width > 1 && t.box.height > 1);
       const clickable = targets.filter(t => !t.el.classList.contains('leaflet-container') && t.el.id !== 'main-content');
       // WCAG's inline exception: a link inside a sentence is sized by the line of text around it.

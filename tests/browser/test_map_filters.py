@@ -46,8 +46,8 @@ def open_map(tab, url: str, **context_options):
 
 def settle(page):
     """Wait until the places have joined the map (there may be none) and markercluster stands still."""
-    page.wait_for_function("document.querySelector('.sos-venue-map .leaflet-map-pane') && "
-                           "document.querySelector('[data-map-locate]') && !document.querySelector('[data-map-locate]').hidden")
+    page.wait_for_selector(".sos-venue-map[data-map-ready] .leaflet-map-pane", state="attached")
+    page.wait_for_function("document.querySelector('[data-map-locate]') && !document.querySelector('[data-map-locate]').hidden")
     page.wait_for_function("!document.documentElement.classList.contains('sos-map-filtering')")
     page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim, .leaflet-pan-anim')")
 
@@ -348,12 +348,25 @@ def test_on_a_filtered_map_the_keyboard_reaches_only_the_places_shown(example_si
     names = {venues[slug]["name"] for slug in want}
     opened, page = open_map(tab, map_url(site_url, offer=["wifi"]))
     reached: list[str] = []
+    entered = 0
     for _ in range(80):
         page.keyboard.press("Tab")
         focused = page.evaluate("() => { const el = document.activeElement; return {inMap: !!el.closest('.sos-venue-map'),"
-                                " marker: el.matches('.leaflet-marker-icon:not(.marker-cluster)'), title: el.title}; }")
+                                " marker: el.matches('.leaflet-marker-icon:not(.marker-cluster)'), title: el.title,"
+                                " cluster: el.matches('.marker-cluster'), count: +el.textContent}; }")
         if focused["marker"]:
             reached.append(focused["title"])
+        elif focused["cluster"] and entered < 3:
+            # A cluster holds only places shown: go into it, as a reader would with Enter.
+            assert focused["count"] <= len(want), focused
+            entered += 1
+            page.keyboard.press("Enter")
+            page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim') && "
+                                   "document.activeElement.matches('.leaflet-marker-icon')", timeout=3000)
+            focused = page.evaluate("() => ({marker: document.activeElement.matches('.leaflet-marker-icon:not(.marker-cluster)'),"
+                                    " title: document.activeElement.title})")
+            if focused["marker"]:
+                reached.append(focused["title"])
         elif reached and not focused["inMap"]:
             break
     assert reached and set(reached) <= names, reached

@@ -1,19 +1,17 @@
-"""Build the map parts from venues made in code."""
+"""Build the map parts (options, assets, places as data) from venues made in code."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
 import json
-import re
 from pathlib import Path
 
 import folium
 import folium.folium
 import pytest
 from folium.plugins import MarkerCluster
-from markupsafe import Markup
-from venue_map.build import MapOptions, build_map, popup_html
+from venue_map.build import MapOptions, build_map
 from venue_map.generator import map_options
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
 from venues.schedule import build_schedule
@@ -23,7 +21,6 @@ OPTIONS = MapOptions(
     tiles_attribution="&copy; OpenStreetMap contributors",
     center=(50.8058, -1.0872),
     zoom=13,
-    site_url="../",
 )
 
 FORBIDDEN = ["jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers", "awesome_markers",
@@ -34,13 +31,17 @@ THEME_STATIC = Path(__file__).resolve().parents[2] / "theme" / "static"
 
 
 def whole(parts) -> str:
-    return "\n".join([*parts.stylesheets, *parts.scripts, parts.html, parts.script])
+    return "\n".join([*parts.stylesheets, *parts.scripts, json.dumps(parts.config), parts.places_json()])
 
 
-def test_parts_are_markup_and_use_only_our_copies_of_the_assets():
+def places(parts) -> list[dict]:
+    """Return the places as the browser reads them from the places file."""
+    return json.loads(parts.places_json())["places"]
+
+
+def test_parts_are_data_and_use_only_our_copies_of_the_assets():
     parts = build_map(spread_venues(), OPTIONS)
 
-    assert isinstance(parts.html, Markup) and isinstance(parts.script, Markup)
     assert parts.scripts == (
         "vendor/leaflet/leaflet.js",
         "vendor/leaflet.markercluster/leaflet.markercluster.js",
@@ -58,9 +59,11 @@ def test_parts_are_markup_and_use_only_our_copies_of_the_assets():
     text = whole(parts).lower()
     for word in FORBIDDEN:
         assert word not in text, word
-    # The tile URL and the attribution link are the only outside addresses.
-    outside = set(re.findall(r"https?://[^\s\"\\]+", whole(parts)))
-    assert outside == {TILES_URL}
+    # No code at all: folium's per-marker script is never rendered.
+    for code in ["L.marker", "L.map", "bindPopup", "function", "<script"]:
+        assert code.lower() not in text, code
+    assert parts.config["tiles"]["url"] == TILES_URL
+    assert parts.data_url == "map/places.json"
 
 
 def test_folium_class_level_asset_lists_are_left_alone():
@@ -71,101 +74,72 @@ def test_folium_class_level_asset_lists_are_left_alone():
     assert folium.folium._default_js[0][1].startswith("https://cdn.jsdelivr.net/")
 
 
-def test_map_container_is_named_and_every_marker_is_named_by_its_venue():
-    venues = spread_venues()
-    parts = build_map(venues, OPTIONS)
-
-    assert 'role="region"' in parts.html
-    assert 'aria-labelledby="sos-map-title"' in parts.html
-    assert parts.script.count("L.marker(") == len(venues)
-    for venue in venues:
-        encoded = json.dumps(venue.name).replace("&", "\\u0026")
-        assert f'"title": {encoded}' in parts.script
-        assert f'"alt": {encoded}' in parts.script
-    assert "L.markerClusterGroup(" in parts.script
-    assert '"maxClusterRadius": 48' in parts.script
+def test_the_configuration_is_folium_s_options_under_leaflet_s_names():
+    config = build_map(spread_venues(), OPTIONS).config
+    assert config["crs"] == "EPSG3857"
+    assert config["map"] == {"zoom": 13, "zoomControl": True, "preferCanvas": False}
+    assert config["cluster"] == {"maxClusterRadius": 48, "spiderfyOnMaxZoom": True, "spiderfyDistanceMultiplier": 1.5,
+                                 "showCoverageOnHover": False}
+    tiles = config["tiles"]["options"]
+    assert tiles["maxZoom"] == 19 and tiles["attribution"] == "&copy; OpenStreetMap contributors"
+    # Whether to ask for sharp tiles is js/map.js's choice, in the browser.
+    assert "detectRetina" not in tiles and "detect_retina" not in tiles
 
 
-def marker_options(script: str) -> list[dict]:
-    """Return every marker's options, read back from folium's script as JSON."""
-    found = re.findall(r"L\.marker\(\s*\[[^\]]*\],\s*(\{.*?\})\s*\)\.addTo", script, re.S)
-    return [json.loads(re.sub(r",\s*\}$", "}", options)) for options in found]
-
-
-def test_each_marker_carries_what_the_filters_choose_by():
+def test_each_place_is_named_and_carries_what_the_filters_choose_by():
     venues = spread_venues()
     venues[0] = dataclasses.replace(venues[0], kind="cafe", offers=("wifi", "hot-drink"), languages=("ar", "uk"),
                                     accessibility=("step-free-entrance", "hearing-loop"))
-    options = marker_options(str(build_map(venues, OPTIONS).script))
-    assert len(options) == len(venues)
-    assert options[0] == {"title": venues[0].name, "alt": venues[0].name, "slug": venues[0].slug, "kind": "cafe",
-                          "offers": "wifi hot-drink", "langs": "ar uk", "access": "step-free-entrance hearing-loop"}
-    assert options[1]["offers"] == "safe-space" and options[1]["langs"] == "en" and options[1]["access"] == ""
-    assert [option["slug"] for option in options] == [venue.slug for venue in venues]
+    found = places(build_map(venues, OPTIONS))
+    assert len(found) == len(venues)
+    assert found[0] == {"slug": venues[0].slug, "name": venues[0].name, "address": venues[0].address.one_line(),
+                        "url": f"venues/{venues[0].slug}/", "lat": venues[0].position.lat,
+                        "lon": venues[0].position.lon, "kind": "cafe", "offers": "wifi hot-drink", "langs": "ar uk",
+                        "access": "step-free-entrance hearing-loop"}
+    assert found[1]["offers"] == "safe-space" and found[1]["langs"] == "en" and found[1]["access"] == ""
+    assert [place["slug"] for place in found] == [venue.slug for venue in venues]
 
 
-def test_marker_facts_are_escaped_like_the_popups():
-    venue = dataclasses.replace(make_venue("trap", "Trap"), offers=("</script><img src=x onerror=alert(1)>",),
-                                kind="${window.__pwned=1}")
-    script = str(build_map([venue], OPTIONS).script)
-    assert script.count("</script") == 1 and "<img" not in script
-    assert marker_options(script)[0]["offers"] == "</script><img src=x onerror=alert(1)>"
-    assert marker_options(script)[0]["kind"] == "${window.__pwned=1}"  # an ordinary string, not a template
-
-
-def test_popup_holds_the_name_address_and_a_relative_link_to_the_venue_page():
-    venue = make_venue("corner-cafe", "Corner Café", "2 Example Road", "PO5 1AA")
-    assert popup_html(venue, "../") == (
-        '<p class="sos-venue-map__popup"><a href="../venues/corner-cafe/"><bdi lang="en" translate="no">Corner Café</bdi></a>'
-        '<br><bdi lang="en" translate="no">2 Example Road, Portsmouth PO5 1AA</bdi>'
-        '<br><span class="sos-open-status" data-open-status></span></p>'  # hours not known: js/open-now.js says so
-    )
-
-
-def test_an_example_venues_popup_carries_an_example_tag_for_map_js_to_name():
+def test_an_example_place_says_so():
     example = dataclasses.replace(make_venue("corner-cafe", "Corner Café"), example=True)
-    tag = '<strong class="sos-tag sos-tag--example" data-example-tag></strong>'
-    assert f'Corner Café</bdi></a> {tag}<br>' in popup_html(example, "../")
-    assert "data-example-tag" not in popup_html(make_venue("corner-cafe", "Corner Café"), "../")
+    found = places(build_map([example, make_venue("other", "Other")], OPTIONS))
+    assert found[0]["example"] is True
+    assert "example" not in found[1]
 
 
-def test_popup_carries_the_schedule_for_open_now():
+def test_a_place_carries_its_schedule_for_open_now():
     venue = make_venue("corner-cafe", "Corner Café")
     venue.schedule = build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
-    assert ('<span class="sos-open-status" data-open-status data-open-from="2026-11-27" data-open-days="14"'
-            ' data-open-hours="540 480 ') in popup_html(venue, "../")
+    opening = places(build_map([venue], OPTIONS))[0]["open"]
+    assert opening["from"] == "2026-11-27" and opening["days"] == 14
+    assert opening["hours"].startswith("540 480 ")
+    assert "open" not in places(build_map([make_venue("corner-cafe", "Corner Café")], OPTIONS))[0]
 
 
-def test_hostile_venue_text_is_inert_in_the_script():
-    venue = make_venue("trap", HOSTILE_NAME, street="</script><script>alert(1)</script>")
+def test_hostile_venue_text_stays_text_in_the_data():
+    venue = dataclasses.replace(make_venue("trap", HOSTILE_NAME, street="</script><script>alert(1)</script>"),
+                                offers=("</script><img src=x onerror=alert(1)>",), kind="${window.__pwned=1}")
     parts = build_map([venue], OPTIONS)
-    script = str(parts.script)
-
-    # One <script> opens and one closes: venue text cannot end it early or start another.
-    assert script.count("<script") == 1
-    assert script.count("</script") == 1
-    assert "<img" not in script
-    # The popup goes through our own bindPopup with a JSON string, never folium's jQuery template literal.
-    assert "`" not in script
-    assert ".bindPopup(" in script
-    bound = re.search(r"\.bindPopup\((\".*\")\);", script).group(1)
-    html_text = json.loads(bound)
-    assert "&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;" in html_text
-    assert "${window.__pwned=1}" in html_text  # shown as text: it is inside an ordinary string
-    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html_text
+    found = places(parts)[0]
+    # Exactly what the file says, as JSON strings: js/map.js sets them as text, never as markup or code.
+    assert found["name"] == HOSTILE_NAME
+    assert found["address"].startswith("</script><script>alert(1)</script>")
+    assert found["offers"] == "</script><img src=x onerror=alert(1)>"
+    assert found["kind"] == "${window.__pwned=1}"
 
 
 def test_same_venues_give_identical_parts_and_different_venues_differ():
     first = build_map(spread_venues(), OPTIONS)
     second = build_map(spread_venues(), OPTIONS)
-    assert first == second
+    assert first == second and first.places_json() == second.places_json()
 
     moved = spread_venues()
     moved[0] = make_venue(moved[0].slug, moved[0].name, lat=50.8001, lon=-1.1001)
-    assert build_map(moved, OPTIONS).script != first.script
+    assert build_map(moved, OPTIONS).places_json() != first.places_json()
+    assert build_map(moved, OPTIONS).config != first.config  # the fit follows the places
     renamed = spread_venues()
     renamed[3] = make_venue("eastney-shop", "Eastney Corner Shop", lat=50.7880, lon=-1.0470)
-    assert build_map(renamed, OPTIONS).script != first.script
+    assert build_map(renamed, OPTIONS).places_json() != first.places_json()
 
 
 def test_map_fits_the_venues_and_leaves_out_those_without_a_position(caplog):
@@ -176,22 +150,28 @@ def test_map_fits_the_venues_and_leaves_out_those_without_a_position(caplog):
     ]
     parts = build_map(venues, OPTIONS)
 
-    assert parts.script.count("L.marker(") == 2
-    assert "Nowhere" not in parts.script
+    assert [place["slug"] for place in places(parts)] == ["a", "b"]
+    assert "Nowhere" not in parts.places_json()
     assert "venue_map: venues/c.yaml has no position" in caplog.text
-    fit = re.search(r"\.fitBounds\(\s*\[\[50\.79, -1\.1\], \[50\.83, -1\.05\]\],\s*(\{.*?\})", parts.script, re.S)
-    assert json.loads(fit.group(1)) == {"maxZoom": 16, "padding": [24, 24], "animate": False}
-    # Fitted before the clusters join the map, so they are drawn once, at the final zoom.
-    assert parts.script.index(".fitBounds(") < re.search(r"marker_cluster_\d+\.addTo\(map_", parts.script).start()
+    assert parts.config["fit"] == {"bounds": [[50.79, -1.1], [50.83, -1.05]],
+                                   "options": {"maxZoom": 16, "padding": (24, 24), "animate": False}}
 
 
 def test_map_without_venues_uses_the_configured_centre_and_zoom():
     parts = build_map([], OPTIONS)
-    assert "fitBounds" not in parts.script
-    assert "center: [50.8058, -1.0872]" in parts.script
-    assert '"zoom": 13' in parts.script
+    assert parts.config["fit"] is None
+    assert parts.config["center"] == [50.8058, -1.0872]
+    assert parts.config["map"]["zoom"] == 13
+    assert places(parts) == []
 
 
-@pytest.mark.parametrize(("save_as", "site_url"), [("map/index.html", "../"), ("map.html", "")])
-def test_venue_links_are_relative_to_the_map_page(save_as, site_url):
-    assert map_options({}, save_as).site_url == site_url
+def test_the_places_file_is_one_compact_line_of_json():
+    text = build_map(spread_venues(), OPTIONS).places_json()
+    assert text.endswith("}\n") and text.count("\n") == 1
+    assert ": " not in text and ", " not in text.replace(", Portsmouth", "")
+
+
+@pytest.mark.parametrize(("settings", "data_url"), [
+    ({}, "map/places.json"), ({"MAP_DATA_SAVE_AS": "where/p.json"}, "where/p.json")])
+def test_the_places_file_follows_its_setting(settings, data_url):
+    assert map_options(settings).data_save_as == data_url

@@ -54,27 +54,28 @@
     });
     var places = group.sosPlaces;
 
-    // A popup holds the place's name, address and open-now schedule; read it once, inert, off the page.
-    function popupOf(marker) {
-      if (!marker.sosPopup) {
-        var template = document.createElement("template");
-        var popup = marker.getPopup();
-        template.innerHTML = popup ? String(popup.getContent()) : "";
-        marker.sosPopup = template.content;
-      }
-      return marker.sosPopup;
-    }
-
+    // A place's open-now schedule, as js/open-now.js reads it: data attributes on an element of its own.
     function isOpen(marker) {
-      var holder = popupOf(marker).querySelector("[data-open-status]");
-      return holder ? window.sosOpenNow.isOpen(holder) : false;
+      var opening = marker.sosPlace && marker.sosPlace.open;
+      if (!opening) {
+        return false;
+      }
+      if (!marker.sosHours) {
+        marker.sosHours = document.createElement("span");
+        marker.sosHours.setAttribute("data-open-status", "");
+        marker.sosHours.setAttribute("data-open-from", opening.from);
+        marker.sosHours.setAttribute("data-open-days", String(opening.days));
+        marker.sosHours.setAttribute("data-open-hours", opening.hours);
+      }
+      return window.sosOpenNow.isOpen(marker.sosHours);
     }
 
     // Found by its name and address, and by its kind and offers in the reader's language, as on the directory.
     function searched(marker) {
       if (!marker.sosSearched) {
         var facts = marker.options;
-        var words = [popupOf(marker).textContent, names.kind[facts.kind] || ""];
+        var place = marker.sosPlace || {};
+        var words = [place.name || "", place.address || "", names.kind[facts.kind] || ""];
         (facts.offers || "").split(" ").forEach(function (key) {
           words.push(names.offer[key] || "");
         });

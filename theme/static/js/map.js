@@ -1,7 +1,9 @@
-/* Set defaults for the venue map before folium's script makes it: calmer motion, named clusters,
-   and focus that follows a popup opened from the keyboard. Then, when the places join the map, show
-   only those the directory's filters in the address choose (js/filters.js decides, as on the
-   directory), and offer "Show where I am". Loaded (deferred) after Leaflet and
+/* The venue map, built from data: Leaflet's options as folium set them (data-map on the map's element),
+   the places from a JSON file (data-places), each popup a copy of the page's <template data-map-popup>
+   with the place's facts filled in as text. Nothing of a venue is ever run as code, and the page needs no
+   inline script. Calmer motion for those who ask, named clusters, focus that follows a popup opened from
+   the keyboard; the directory's filters in the address (js/filters.js decides, as on the directory);
+   "Show where I am"; and map/#<slug> opens that place's popup. Loaded (deferred) after Leaflet and
    Leaflet.markercluster. */
 (function () {
   "use strict";
@@ -117,44 +119,74 @@
     });
   });
 
-  // A popup's "open now" is worked out when it opens, at the reader's time, in the page's words
-  // (js/open-now.js), and an example place's tag gets the page's word; before Leaflet measures the popup, so it fits.
+  // What covers the map's edges: Leaflet's controls, and anything of the page's floating on it. Returns the
+  // room to leave at the top and bottom, in pixels, so a popup or a place is never drawn under them;
+  // covers narrower than wider (the zoom buttons, in a corner) are left out when given.
+  function coveredEdges(map, wider) {
+    var box = map.getContainer().getBoundingClientRect();
+    var edges = { top: 0, bottom: 0 };
+    var covers = Array.prototype.slice.call(map.getContainer().querySelectorAll(".leaflet-control"));
+    covers = covers.concat(Array.prototype.slice.call(document.querySelectorAll("[data-map-locate-button]")));
+    covers.forEach(function (cover) {
+      var seen = cover.getBoundingClientRect();
+      if (!seen.height || seen.bottom <= box.top || seen.top >= box.bottom || seen.width < (wider || 0)) {
+        return;
+      }
+      if (seen.top - box.top < box.height / 2) {
+        edges.top = Math.max(edges.top, seen.bottom - box.top);
+      } else {
+        edges.bottom = Math.max(edges.bottom, box.bottom - seen.top);
+      }
+    });
+    return edges;
+  }
+
+  // A popup fits inside the map: no wider than the map, and moved into view clear of the controls (keepInView
+  // brings it back if the map is dragged away). Its "open now" is worked out when it opens, at the reader's
+  // time, in the page's words (js/open-now.js). Both before Leaflet measures and places it.
+  var GAP = 8;
+  L.Popup.mergeOptions({ keepInView: true });
   L.Popup.addInitHook(function () {
     this.on("contentupdate", function () {
       var element = this.getElement();
-      if (element && words.example) {
-        Array.prototype.forEach.call(element.querySelectorAll("[data-example-tag]"), function (tag) {
-          tag.textContent = words.example;
-        });
-      }
+      var map = this._map;
       if (window.sosOpenNow && element) {
         window.sosOpenNow.render(element);
       }
+      if (!map || !element) {
+        return;
+      }
+      var close = element.querySelector(".leaflet-popup-close-button");
+      if (close && words.close) {
+        close.setAttribute("aria-label", words.close);
+      }
+      var content = element.querySelector(".leaflet-popup-content");
+      var style = window.getComputedStyle(content);
+      var across = parseFloat(style.marginLeft) + parseFloat(style.marginRight);
+      var down = parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+      var tip = parseFloat(window.getComputedStyle(element).marginBottom) || 0;
+      var size = map.getSize();
+      var edges = coveredEdges(map);
+      // Under the popup stands its marker, which should stay in view too: the popup opens this far above
+      // the marker's point (Leaflet's popupAnchor, 34 px for its default marker).
+      var icon = this._source && this._source.options.icon;
+      var anchor = Math.max(icon && icon.options.popupAnchor ? -L.point(icon.options.popupAnchor).y : 0, 0);
+      var top = edges.top + GAP;
+      var bottom = edges.bottom + GAP + anchor;
+      this.options.maxWidth = Math.max(120, Math.min(300, size.x - 2 * GAP - across));
+      // On a short map (large text, a long heading) the popup's words scroll inside it rather than leave the
+      // map; its marker may then go out of view under it (Leaflet keeps the top of a popup in view first).
+      this.options.maxHeight = Math.max(4 * 16, size.y - top - edges.bottom - GAP - tip - down - 2);
+      this.options.autoPanPaddingTopLeft = L.point(GAP, top);
+      this.options.autoPanPaddingBottomRight = L.point(GAP, bottom);
     });
   });
 
-  // The places join the map in one cluster group, after folium's script has added every marker to it.
-  // An address with the directory's filters (?offer=&lang=&access=&open=1&q=) then fetches
-  // js/filters.js and js/map-filters.js, which show only the places asked for; a map opened without
-  // filters never downloads them. Until they have run, the places stay hidden (css/map.css).
+  // An address with the directory's filters (?offer=&lang=&access=&open=1&q=) fetches js/filters.js
+  // and js/map-filters.js, which show only the places asked for; a map opened without filters never
+  // downloads them. Until they have run, the places stay hidden (css/map.css).
   var FILTERED = /[?&](q|offer|lang|access|open)=/;
   var scripts = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
-  var clusterOnAdd = L.MarkerClusterGroup.prototype.onAdd;
-  L.MarkerClusterGroup.include({
-    onAdd: function (map) {
-      var first = !this.sosPlaces;
-      if (first) {
-        this.sosPlaces = this.getLayers().reverse();  // in the order they were added
-      }
-      clusterOnAdd.call(this, map);
-      if (first) {
-        startLocate(map);
-        if (scripts && FILTERED.test(window.location.search)) {
-          filterLater(map, this);
-        }
-      }
-    },
-  });
 
   function filterLater(map, group) {
     var root = document.documentElement;
@@ -162,6 +194,9 @@
     var finish = function () {
       if (window.sosFilters && window.sosMapFilters) {
         window.sosMapFilters(map, group);
+        // The sentence about the filters now stands above the map: the map still ends with the first screen.
+        fillFirstScreen(map.getContainer());
+        map.invalidateSize({ pan: false });
       }
       root.classList.remove("sos-map-filtering");  // and if a file did not come, show every place
     };
@@ -232,4 +267,157 @@
       }
     });
   });
+  // The popup: a copy of the page's template, with the place's facts set as text and attributes only.
+  var popupTemplate = document.querySelector("template[data-map-popup]");
+
+  function popupFor(place, siteUrl) {
+    var content = popupTemplate.content.firstElementChild.cloneNode(true);
+    var link = content.querySelector("[data-place-link]");
+    link.setAttribute("href", siteUrl + place.url);
+    content.querySelector("[data-place-name]").textContent = place.name;
+    content.querySelector("[data-place-address]").textContent = place.address;
+    var example = content.querySelector("[data-place-example]");
+    if (example && !place.example) {
+      example.parentNode.removeChild(example);
+    }
+    var status = content.querySelector("[data-open-status]");
+    if (status && place.open) {
+      status.setAttribute("data-open-from", place.open.from);
+      status.setAttribute("data-open-days", String(place.open.days));
+      status.setAttribute("data-open-hours", place.open.hours);
+    }
+    return content;
+  }
+
+  function markerFor(place, siteUrl) {
+    // title and alt name the focusable marker after its place; the rest is what js/filters.js chooses by.
+    var marker = L.marker([place.lat, place.lon], {
+      title: place.name, alt: place.name, slug: place.slug, kind: place.kind,
+      offers: place.offers, langs: place.langs, access: place.access,
+    });
+    marker.sosPlace = place;
+    // Made on first use and kept: Leaflet asks again each time it updates an open popup.
+    marker.bindPopup(function () {
+      marker.sosPopupContent = marker.sosPopupContent || popupFor(place, siteUrl);
+      return marker.sosPopupContent;
+    });
+    return marker;
+  }
+
+  // map/#<slug>: centre the map on that place, close enough to see the streets around it, and open its
+  // popup. The places leave the map while it moves and join it again at the new zoom, so markercluster
+  // draws them once, at rest, instead of re-clustering (and closing the popup) in front of the reader.
+  var PLACE_ZOOM = 16;
+
+  function showPlace(map, group, marker) {
+    if (!marker || (map.hasLayer(group) && !group.hasLayer(marker))) {
+      return;  // not a place, or filtered out
+    }
+    if (map.hasLayer(group)) {
+      map.removeLayer(group);
+    }
+    map.setView(marker.getLatLng(), Math.max(map.getZoom(), Math.min(PLACE_ZOOM, map.getMaxZoom())), { animate: false });
+    map.addLayer(group);
+    group.zoomToShowLayer(marker, function () {
+      marker.openPopup();
+    });
+  }
+
+  function placeInAddress(markers) {
+    var slug = decodeURIComponent(window.location.hash.slice(1));
+    return slug && Object.prototype.hasOwnProperty.call(markers, slug) ? markers[slug] : null;
+  }
+
+  // On a phone the map fills the first screen under the header and the heading: as tall as what is left
+  // of the screen above its attribution, and never less than 18 rem (css/map.css caps it at 40 rem).
+  function fillFirstScreen(element) {
+    var attribution = document.querySelector("[data-map-attribution]");
+    var rem = parseFloat(window.getComputedStyle(document.documentElement).fontSize) || 16;
+    var top = element.getBoundingClientRect().top + window.pageYOffset;
+    var left = window.innerHeight - top - (attribution ? attribution.offsetHeight : 0);
+    element.style.height = Math.round(Math.max(left, 18 * rem)) + "px";
+  }
+
+  function start(element) {
+    var config = JSON.parse(element.getAttribute("data-map"));
+    var siteUrl = element.getAttribute("data-site-url") || "";
+    fillFirstScreen(element);
+    var map = L.map(element, L.extend({ center: config.center, crs: L.CRS[config.crs] }, config.map));
+    window.addEventListener("resize", function () {
+      fillFirstScreen(element);  // before Leaflet's own resize handler, which runs on the next frame
+    });
+    // The attribution goes under the map, in the page, so that no place is ever drawn under it.
+    var attribution = document.querySelector("[data-map-attribution]");
+    if (attribution && map.attributionControl) {
+      attribution.appendChild(map.attributionControl.getContainer());
+    }
+    L.tileLayer(config.tiles.url, config.tiles.options).addTo(map);
+    startLocate(map);
+    // Now that the attribution has its words (and its height), the map takes what is left of the screen.
+    fillFirstScreen(element);
+    map.invalidateSize({ pan: false });
+    if (config.fit) {
+      // Every place in view and clear of anything spanning the top of the map; the zoom buttons take
+      // one corner only, and leaving their height free would zoom a small map out a step.
+      // A marker stands above its point: the top needs its height too.
+      var padding = L.point(config.fit.options.padding || [0, 0]);
+      var edges = coveredEdges(map, map.getSize().x / 4);
+      var tall = L.point(L.Icon.Default.prototype.options.iconSize).y;
+      map.fitBounds(config.fit.bounds, L.extend({}, config.fit.options, {
+        padding: null,
+        paddingTopLeft: L.point(padding.x, Math.max(padding.y, edges.top + GAP + tall)),
+        paddingBottomRight: L.point(padding.x, Math.max(padding.y, edges.bottom + GAP)),
+      }));
+    }
+    var group = L.markerClusterGroup(config.cluster);
+    var filtered = scripts && FILTERED.test(window.location.search);
+    if (filtered) {
+      document.documentElement.classList.add("sos-map-filtering");
+    }
+    fetch(element.getAttribute("data-places"))
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("the map's places did not come: " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (data) {
+        var bySlug = {};
+        var markers = data.places.map(function (place) {
+          var marker = markerFor(place, siteUrl);
+          bySlug[place.slug] = marker;
+          return marker;
+        });
+        group.sosPlaces = markers;  // in the file's order, for js/map-filters.js
+        group.addLayers(markers);
+        var asked = placeInAddress(bySlug);
+        if (asked) {
+          // Without JavaScript map/#<slug> lands on the place in the list; here the map shows it instead.
+          window.scrollTo(0, 0);
+          showPlace(map, group, asked);
+        } else {
+          map.addLayer(group);
+        }
+        element.setAttribute("data-map-ready", "");  // every place has joined the map
+        if (filtered) {
+          filterLater(map, group);
+        }
+        window.addEventListener("hashchange", function () {
+          var place = placeInAddress(bySlug);
+          if (place) {
+            window.scrollTo(0, 0);  // the browser went to the place in the list: show the map instead
+            showPlace(map, group, place);
+          }
+        });
+      })
+      .catch(function (error) {
+        document.documentElement.classList.remove("sos-map-filtering");
+        throw error;
+      });
+  }
+
+  var element = document.querySelector(".sos-venue-map[data-map]");
+  if (element && popupTemplate && window.fetch) {
+    start(element);
+  }
 })();
