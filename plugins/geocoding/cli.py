@@ -20,6 +20,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 from venues.catalogue import build_day, read_catalogue
 from venues.cli import github_annotation
+from venues.github_text import markdown_code
 
 from geocoding.resolve import origin_of, resolve_venues
 
@@ -72,7 +73,10 @@ def plain_lines(rows) -> str:
 def markdown_table(rows) -> str:
     """Format the venues as a Markdown table for a CI summary."""
     lines = ["| Venue file | Point | From |", "| --- | --- | --- |"]
-    lines += [f"| `{source}` | {_point(position)} | {origin} |" for source, position, origin in rows]
+    # A file name is the coordinator's text: as inline code it forms no link, mention or markup, and an
+    # escaped pipe cannot end its table cell early.
+    lines += [f"| {markdown_code(source).replace('|', chr(92) + '|')} | {_point(position)} | {origin} |"
+              for source, position, origin in rows]
     return "\n".join(lines)
 
 

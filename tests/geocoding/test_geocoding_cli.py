@@ -91,3 +91,14 @@ def test_cli_offline_asks_nothing_and_fails_on_an_unplaceable_venue(nominatim, t
     assert "add a location: block" in captured.err
     assert nominatim.requests == []
     assert not (tmp_path / "cache.json").exists()
+
+
+def test_the_markdown_table_keeps_a_file_name_as_code_in_its_cell():
+    """A file name with backticks, a pipe and a mention stays inert code inside its own table cell."""
+    from geocoding.cli import markdown_table
+
+    table = markdown_table([("venues/a`b|@someone[x](http://e.example).yaml", None, "postcode centre")])
+    row = table.splitlines()[2]
+    assert row.startswith("| ``venues/a`b\\|@someone[x](http://e.example).yaml`` | (none) | postcode centre |")
+    # Unescaped pipes split the row into cells: exactly the three cells of the table, no more.
+    assert len([cell for cell in row.replace("\\|", "").split("|")[1:-1]]) == 3
