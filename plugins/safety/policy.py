@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from urllib.parse import urlsplit
-
-INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
 
 def content_security_policy(settings: dict) -> str:
@@ -43,14 +38,3 @@ def tile_origin(tiles_url: str) -> str:
     if "{" in host:
         raise ValueError(f"safety: MAP_TILES_URL {tiles_url!r} has a placeholder in its host other than {{s}}")
     return f"{parts.scheme}://{host}"
-
-
-def allow_inline_scripts(policy: str, markup: str) -> str:
-    """Return the policy with script-src also allowing each inline <script> in markup, by its SHA-256 alone."""
-    # Only for the map page's one inline script, until branch map moves it into a file: a script allowed by
-    # its hash runs only if not one character of it changes, so nothing injected beside it runs.
-    hashes = [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
-              for attributes, body in INLINE_SCRIPT.findall(str(markup)) if "src=" not in attributes]
-    if not hashes:
-        return policy
-    return policy.replace("script-src 'self'", " ".join(["script-src 'self'", *hashes]), 1)

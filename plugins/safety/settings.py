@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican.plugins._utils import plugin_enabled
 
-from .policy import allow_inline_scripts, content_security_policy
+from .policy import content_security_policy
 
 DEFAULTS = {
     # Where "Exit this page" goes: a busy, ordinary page that says nothing about the reader (GOV.UK's choice).
@@ -33,4 +33,3 @@ def apply_settings(pelican) -> None:
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     settings["CONTENT_SECURITY_POLICY"] = content_security_policy(settings)
-    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), "allow_inline_scripts": allow_inline_scripts}

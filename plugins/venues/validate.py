@@ -31,6 +31,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = frozenset({
     "offers", "languages", "poster", "posters", "card", "cards", "leaflet", "network", "map", "index", "feed",
     "search", "open-data", "data", "print", "all", "new", "static", "theme", "images", "css", "js",
+    # The map page gives each venue's list entry its slug as an id (map/#slug): these ids are the page's own.
+    "places", "main-content", "sos-map-title",
 })
 MAX_RENEWAL_YEARS = 2  # training is renewed yearly (CONTRIBUTING.md); two years leaves room for a late refresher
 # The example in the fixes is an Ofcom drama number: it can never ring anyone.

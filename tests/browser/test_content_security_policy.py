@@ -17,9 +17,6 @@ document.addEventListener('securitypolicyviolation', (event) => window.__policyV
   `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} at ${event.sourceFile || ''}:${event.lineNumber}`
   + (event.sample ? ` (${event.sample})` : '')));
 """
-MAP_XFAIL = pytest.mark.xfail(strict=True, reason="map inline script moves in branch map")
-
-
 @pytest.fixture
 def watched(tab):
     """Return a phone-sized tab that records policy violations on every page it opens."""
@@ -69,7 +66,6 @@ def test_every_page_carries_the_policy_first_in_its_head(example_site, site_url,
             "strict-origin-when-cross-origin"
 
 
-@MAP_XFAIL
 def test_the_map_page_allows_no_inline_script_either(example_site, site_url, watched, lang):
     page = next(page for page in site_pages(example_site, lang) if page.kind == "map")
     playwright_page = watched.goto(site_url + page.path)

@@ -78,9 +78,6 @@ def walk_the_map(playwright_page, opened: set[str], problems: list[str], enter_c
 
 
 # The walk takes a while; the map works the same in every language but mirrors in right-to-left ones.
-@pytest.mark.xfail(strict=False, reason="at 360 x 740 with today's 218 px header the map is ~320 px tall and one "
-                   "example place sits in a cluster inside a cluster that this walk's strategies do not reach; "
-                   "expected to pass again with branch phone's compact header (map ~58 px taller)")
 @pytest.mark.parametrize("direction_lang", one_language_per_direction())
 def test_every_place_on_the_map_is_reached_and_opened_with_the_keyboard(example_site, site_url, tab, direction_lang):
     lang = direction_lang
