@@ -13,7 +13,8 @@ DEFAULTS = {
     "OFFLINE_VENUE_PAGE": "venues/{slug}/",
     # The theme's files kept for every reader, as globs under the theme's static folder; then the ones left out:
     # the map's files (the map needs a connection for its tiles anyway) and the app icons (only for installing).
-    "OFFLINE_ASSETS": ["css/*.css", "js/*.js", "icons/*.svg"],
+    # The tiny face with Tigrinya's own name (1.2 KB) is kept too: every page's language menu writes it.
+    "OFFLINE_ASSETS": ["css/*.css", "js/*.js", "icons/*.svg", "fonts/noto-sans-ethiopic-names.woff2"],
     "OFFLINE_ASSETS_EXCLUDE": ["css/map.css", "js/map*.js"],
     # Kept only when a page has used them: a reader of English never downloads the Arabic or Ge'ez fonts.
     "OFFLINE_ASSETS_ON_DEMAND": ["fonts/*"],

@@ -80,12 +80,17 @@ def watch_for_blanking(playwright_page) -> list[dict]:
 
 
 def test_pressing_it_blanks_the_page_at_once_and_back_does_not_return(example_site, site_url, tab, lang):
-    opened, playwright_page, home, venue = open_two_pages(tab, example_site, site_url, lang)
-    reports = watch_for_blanking(playwright_page)
-    words = playwright_page.locator("[data-exit-this-page]").get_attribute("data-activated")
-    playwright_page.locator(BUTTON).click()
-    playwright_page.wait_for_url(exit_url() + "*")
-    assert playwright_page.locator("h1").text_content() == "Weather"
+    # The page's report travels to the test as the page unloads; on a loaded machine Playwright can lose that
+    # one message with the page. A lost report is tried again (up to three times); a wrong one fails at once.
+    for _attempt in range(3):
+        opened, playwright_page, home, venue = open_two_pages(tab, example_site, site_url, lang)
+        reports = watch_for_blanking(playwright_page)
+        words = playwright_page.locator("[data-exit-this-page]").get_attribute("data-activated")
+        playwright_page.locator(BUTTON).click()
+        playwright_page.wait_for_url(exit_url() + "*")
+        assert playwright_page.locator("h1").text_content() == "Weather"
+        if reports:
+            break
     # At the moment it left, nothing of the page showed but a blank cover, which told screen readers why.
     assert reports == [{"main": False, "header": False, "overlay": True, "alert": words}]
     playwright_page.go_back()
