@@ -36,9 +36,15 @@ def worker_manifest(site: Path) -> dict:
     return json.loads(first.removeprefix("var OFFLINE=").removesuffix(";"))
 
 
-def open_tab(browser) -> Tab:
-    """Open a tab whose context lets service workers register (Playwright's default, said out loud)."""
-    return Tab(browser, service_workers="allow", viewport={"width": 360, "height": 740})
+# Tab blocks service workers unless a test asks; these tests ask.
+WORKER_TAB = {"service_workers": "allow", "viewport": {"width": 360, "height": 740}}
+
+
+@pytest.fixture
+def tabs(tab):
+    """Open phone-sized tabs that let service workers register, through the suite's own `tab` (which checks
+    that nothing left the site)."""
+    return lambda: tab(**WORKER_TAB)
 
 
 def kept(tab: Tab) -> list[str]:
@@ -65,22 +71,6 @@ def saved_note(page) -> str:
     page.locator("[data-saved-note][data-saved-checked]").wait_for(state="attached", timeout=5_000)
     note = page.locator("[data-saved-note]")
     return note.inner_text() if note.is_visible() else ""
-
-
-@pytest.fixture
-def tabs(browser):
-    """Open tabs with service workers on; close them after the test, checking nothing left the site."""
-    opened: list[Tab] = []
-
-    def opener() -> Tab:
-        opened.append(open_tab(browser))
-        return opened[-1]
-
-    yield opener
-    outside = sorted({url for each in opened for url in each.left_the_site()})
-    for each in opened:
-        each.close()
-    assert outside == [], "requests left the site:\n" + "\n".join(outside)
 
 
 @pytest.mark.parametrize("reader", ["en", "ar"])
