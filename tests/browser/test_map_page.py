@@ -142,6 +142,26 @@ def test_the_map_fills_the_first_screen_under_the_heading(site_url, tab, code):
     assert opened.errors == []
 
 
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__shifts.push({value: entry.value,
+  moved: entry.sources.map((source) => source.node ? `${source.node.nodeName}.${source.node.className}` : "?")}); })
+  .observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("code", one_language_per_direction())
+def test_the_map_does_not_jump_when_its_script_starts(site_url, tab, code):
+    # Lighthouse saw the map move 68 px down when "Show where I am" appeared above it (a 0.09 layout shift).
+    opened = tab(viewport=checks.PHONE)
+    opened.context.add_init_script(SHIFTS)
+    page = opened.goto(f"{site_url}{languages()[code]}map/")
+    page.wait_for_selector(".sos-venue-map[data-map-ready]")
+    checks.wait_until_ready(page, "map")
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__shifts")
+    assert sum(shift["value"] for shift in shifts) < 0.01, shifts
+    assert opened.errors == []
+
+
 def place_slugs(example_site, code: str) -> list[str]:
     page = (example_site / page_of(example_site, code, "map").file).read_text(encoding="utf-8")
     import re

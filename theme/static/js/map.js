@@ -221,13 +221,16 @@
   // closer pictures than before.
   function startLocate(map) {
     var box = document.querySelector("[data-map-locate]");
-    if (!box || !navigator.geolocation) {
+    if (!box) {
+      return;
+    }
+    if (!navigator.geolocation) {
+      box.remove();
       return;
     }
     var button = box.querySelector("[data-map-locate-button]");
     var statusLine = box.querySelector("[data-map-locate-status]");
     var dot = null;
-    box.hidden = false;
     button.addEventListener("click", function () {
       statusLine.textContent = box.dataset.locating;
       navigator.geolocation.getCurrentPosition(function (position) {
