@@ -90,13 +90,11 @@ def folium_page(output: Path, directory: Path) -> Path:
     """Save folium's own standalone map of the built site's venues, with folium's defaults, and return its path."""
     import folium
 
-    # The same venues as our map page: its markers' positions and names.
-    markers = re.findall(r'L\.marker\(\s*\[([-\d.]+), ([-\d.]+)\],\s*\{\s*"title": ("(?:[^"\\]|\\.)*")',
-                         (output / "map" / "index.html").read_text("utf-8"))
+    # The same venues as our map page: the places its script puts on the map, with their names.
+    places = json.loads((output / "map" / "places.json").read_text("utf-8"))["places"]
     fmap = folium.Map(location=[50.8058, -1.0872], zoom_start=13)
-    for lat, lon, title in markers:
-        name = json.loads(title)
-        folium.Marker([float(lat), float(lon)], popup=name, tooltip=name).add_to(fmap)
+    for place in places:
+        folium.Marker([place["lat"], place["lon"]], popup=place["name"], tooltip=place["name"]).add_to(fmap)
     path = directory / "folium.html"
     fmap.save(str(path))
     return path
@@ -188,7 +186,7 @@ def main() -> int:
         output = build_site(Path(tmp) / "site")
         rows = measure_site(output, args.languages.split(","))
         folium_size, folium_count, hosts, missing = weigh_folium(folium_page(output, Path(tmp)))
-        venue_count = len(re.findall(r"L\.marker\(", (output / "map" / "index.html").read_text("utf-8")))
+        venue_count = len(json.loads((output / "map" / "places.json").read_text("utf-8"))["places"])
         with sync_playwright() as playwright:
             browser = launch(playwright)
             offline = {lang: weigh_offline(browser, output, lang) for lang in args.languages.split(",")
