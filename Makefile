@@ -61,10 +61,10 @@ test: $(VENV)/.installed browser node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 
-# The fast loop while working: ruff and every test but the browser suite.
+# The fast loop while working: ruff and every test but the browser suite, on every core (pytest-xdist).
 check: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -q -m "not browser"
+	$(VENV)/bin/pytest -q -m "not browser" -n auto
 
 # Refresh the vendored Leaflet files from the npm packages pinned in package.json.
 vendor: node_modules/.installed
