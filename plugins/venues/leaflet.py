@@ -7,10 +7,9 @@ import math
 import re
 from dataclasses import dataclass
 
-import opening_hours
-
 from .model import Venue
 from .progress import district
+from .schedule import open_intervals
 
 SAVE_AS = "leaflet/index.html"
 # Each side of a sheet after the cover holds this many venues: 4 columns of 5 fixed-size boxes (docs/leaflet.md).
@@ -53,15 +52,8 @@ def hours_summary(expression: str | None, today: datetime.date) -> tuple[HoursGr
         return ()
     monday = datetime.datetime.combine(today - datetime.timedelta(days=today.weekday()), datetime.time())
     # From the Sunday before: a night that runs into Monday belongs to that Sunday, not to this week's Monday.
-    rules = opening_hours.OpeningHours(expression)
-    joined: list[list[datetime.datetime]] = []
-    for start, end, state, _comment in rules.intervals(monday - ONE_DAY, monday + 8 * ONE_DAY):
-        if state != opening_hours.State.OPEN:
-            continue
-        if joined and joined[-1][1] == start:
-            joined[-1][1] = end
-        else:
-            joined.append([start, end])
+    # A leaflet stays on a counter for months: it shows the usual week, never this week's bank holiday.
+    joined = open_intervals(expression, (monday - ONE_DAY).date(), 9, with_holidays=False)
     by_day: dict[int, list[tuple[str, str]]] = {}
     for start, end in joined:
         if end - start >= ONE_DAY:  # open round the clock: every whole day it covers

@@ -83,10 +83,12 @@ def build_schedule(expression: str | None, start: datetime.date, days: int = SCH
     return Schedule(start, days, tuple(intervals))
 
 
-def open_intervals(expression: str, start: datetime.date, days: int) -> list[tuple[datetime.datetime, datetime.datetime]]:
+def open_intervals(expression: str, start: datetime.date, days: int,
+                   with_holidays: bool = True) -> list[tuple[datetime.datetime, datetime.datetime]]:
     """Return the open intervals (wall-clock, naive) of the days from start, joined where they touch."""
+    # Without holidays, PH matches no day: the usual week, as a printed leaflet shows it for months.
     england = england_holidays(start - datetime.timedelta(days=8), start + datetime.timedelta(days=days))
-    mentions_holidays = bool(_HOLIDAY.search(_outside_comments(expression)))
+    mentions_holidays = with_holidays and bool(_HOLIDAY.search(_outside_comments(expression)))
     joined: list[list[datetime.datetime]] = []
     for offset in range(days):
         day = start + datetime.timedelta(days=offset)
