@@ -9,6 +9,10 @@ from collections.abc import Sequence
 from .model import Venue
 
 LIST_SEPARATOR = ";"
+# A cell a spreadsheet would read as a formula (OWASP's "CSV injection"): =, +, -, @, tab or carriage return
+# first. Coordinators' free text is written with a ' before it, which spreadsheets show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FREE_TEXT = ("name", "street", "town")
 
 # The columns, in order: the venue schema's fields flattened (docs: content/pages/open-data.md). Add new
 # columns at the end only, so that a partner's import keeps working.
@@ -55,7 +59,14 @@ def venue_row(venue: Venue, site_url: str, description_languages: Sequence[str])
     }
     for code in description_languages:
         row[f"description_{code}"] = venue.description.get(code, "")
+    for column in (*FREE_TEXT, *(f"description_{code}" for code in description_languages)):
+        row[column] = as_text(row[column])
     return row
+
+
+def as_text(cell: str) -> str:
+    """Return a free-text cell so that no spreadsheet runs it as a formula."""
+    return f"'{cell}" if cell.startswith(FORMULA_START) else cell
 
 
 def venues_csv(venues: Sequence[Venue], site_url: str = "", description_languages: Sequence[str] = ("en",)) -> str:
