@@ -148,7 +148,9 @@ def place(venue) -> dict:
     }
     if venue.example:
         record["example"] = True
-    schedule = venue.schedule  # set by venues.present.present(); js/open-now.js says what it means now
+    # A page object from venues.present carries the schedule (js/open-now.js says what it means now); a bare
+    # Venue, whose hours nobody presented, has none.
+    schedule = getattr(venue, "schedule", None)
     if schedule is not None:
         record["open"] = {"from": schedule.start.isoformat(), "days": int(schedule.days), "hours": schedule.encoded}
     return record

@@ -78,13 +78,6 @@ class Venue:
     # kept so a message about one field points at its line without reading the file again.
     key_marks: Mapping[tuple, tuple[int, int]] = field(default_factory=dict, repr=False)
     value_marks: Mapping[tuple, tuple[int, int]] = field(default_factory=dict, repr=False)
-    # Filled in by present.present() for the theme:
-    description_html: dict[str, str] = field(default_factory=dict)
-    hours: list | None = None  # HoursRow per day, or None when the hours are not known
-    schedule: object = None  # venues.schedule.Schedule for open now, or None when the hours are not known
-    directions: object = None
-    report_url: str = ""
-    phone_href: str | None = None
 
     @property
     def url(self) -> str:

@@ -1,4 +1,4 @@
-"""Prepare the links and tables that the theme shows for a venue, in any language."""
+"""Present a venue for the theme: its page object, with the links and tables its pages show in any language."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from translations.context import date_in_words
 from translations.context import language_name as name_in
 
-from .hours import WEEK_SCHEDULE_DAYS, hours_rows, week_rows
+from .hours import WEEK_SCHEDULE_DAYS, HoursRow, hours_rows, week_rows
 from .model import Venue
-from .schedule import SCHEDULE_DAYS, build_schedule
+from .schedule import SCHEDULE_DAYS, Schedule, build_schedule
 from .text import safe_html, tel_href
 
 
@@ -54,14 +54,40 @@ def directions(lat: float, lon: float) -> Directions:
     )
 
 
-def present(venue: Venue, today: datetime.date, report_url: str, schedule_days: int = SCHEDULE_DAYS) -> Venue:
-    """Add to a venue what its pages show: safe description, week of hours, schedule for "open now", links."""
-    venue.description_html = {language: safe_html(text) for language, text in venue.description.items()}
-    venue.schedule = build_schedule(venue.opening_hours, today, schedule_days)
+@dataclass(frozen=True)
+class VenuePage:
+    """What the theme shows of one venue: the venue as its file says, and what its pages add to it.
+
+    The venue itself is never changed. Templates read the file's facts through the page as well
+    (`venue.name`, `venue.address`), so a template needs one object whichever it shows.
+    """
+
+    venue: Venue
+    description_html: dict[str, str]  # language code -> safe HTML
+    schedule: Schedule | None  # open intervals for "open now"; None when the hours are not known
+    hours: list[HoursRow] | None  # the week's table; None when the hours are not known
+    directions: Directions | None
+    report_url: str
+    phone_href: str | None
+
+    def __getattr__(self, name: str):
+        # Only reached for names the page does not have itself: the file's facts.
+        if name.startswith("__") or name == "venue":
+            raise AttributeError(name)
+        return getattr(self.venue, name)
+
+
+def present(venue: Venue, today: datetime.date, report_url: str, schedule_days: int = SCHEDULE_DAYS) -> VenuePage:
+    """Return a venue's page object: safe description, week of hours, schedule for "open now", links."""
+    schedule = build_schedule(venue.opening_hours, today, schedule_days)
     # The week's table reads the same schedule when it is long enough, rather than working it out twice.
     long_enough = schedule_days >= WEEK_SCHEDULE_DAYS
-    venue.hours = week_rows(venue.schedule) if long_enough else hours_rows(venue.opening_hours, today)
-    venue.directions = directions(venue.position.lat, venue.position.lon) if venue.position else None
-    venue.report_url = report_url.format(slug=venue.slug)
-    venue.phone_href = tel_href(venue.contact["phone"]) if venue.contact.get("phone") else None
-    return venue
+    return VenuePage(
+        venue=venue,
+        description_html={language: safe_html(text) for language, text in venue.description.items()},
+        schedule=schedule,
+        hours=week_rows(schedule) if long_enough else hours_rows(venue.opening_hours, today),
+        directions=directions(venue.position.lat, venue.position.lon) if venue.position else None,
+        report_url=report_url.format(slug=venue.slug),
+        phone_href=tel_href(venue.contact["phone"]) if venue.contact.get("phone") else None,
+    )

@@ -14,6 +14,7 @@ from folium.plugins import MarkerCluster
 from venue_map.build import MapOptions, build_map
 from venue_map.generator import map_options
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
+from venues.present import present
 from venues.schedule import build_schedule
 
 OPTIONS = MapOptions(
@@ -108,9 +109,10 @@ def test_an_example_place_says_so():
 
 
 def test_a_place_carries_its_schedule_for_open_now():
-    venue = make_venue("corner-cafe", "Corner Café")
-    venue.schedule = build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
-    opening = places(build_map([venue], OPTIONS))[0]["open"]
+    venue = dataclasses.replace(make_venue("corner-cafe", "Corner Café"), opening_hours="Mo-Fr 09:00-17:00")
+    page = present(venue, datetime.date(2026, 11, 27), "", schedule_days=14)
+    assert page.schedule == build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
+    opening = places(build_map([page], OPTIONS))[0]["open"]
     assert opening["from"] == "2026-11-27" and opening["days"] == 14
     assert opening["hours"].startswith("540 480 ")
     assert "open" not in places(build_map([make_venue("corner-cafe", "Corner Café")], OPTIONS))[0]

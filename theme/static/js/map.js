@@ -348,9 +348,11 @@
     // picture (which phones with sharp screens fetch at twice the size).
     // Naming the folder also stops Leaflet from probing its stylesheet for its own picture's folder.
     var pin = element.getAttribute("data-pin");
-    L.Icon.Default.imagePath = pin.slice(0, pin.lastIndexOf("/") + 1);
-    pin = pin.slice(pin.lastIndexOf("/") + 1);
-    L.Icon.Default.mergeOptions({ iconUrl: pin, iconRetinaUrl: pin });
+    if (pin) {  // a page without one keeps Leaflet's own picture
+      L.Icon.Default.imagePath = pin.slice(0, pin.lastIndexOf("/") + 1);
+      pin = pin.slice(pin.lastIndexOf("/") + 1);
+      L.Icon.Default.mergeOptions({ iconUrl: pin, iconRetinaUrl: pin });
+    }
     fillFirstScreen(element);
     var map = L.map(element, L.extend({ center: config.center, crs: L.CRS[config.crs] }, config.map));
     window.addEventListener("resize", function () {
