@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import phonenumbers
-
-from . import text
 from .links import ALLOWED_LINK, description_links
 from .load import LoadedFile, load_text
 from .model import Problem
-from .schema import subschema_at
+from .phones import is_drama_phone, written_phone
 from .schema_messages import field_name, is_required
 
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "venues" / "_template.yaml"
 # Domains kept for examples (RFC 2606): a real venue never has them.
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
-# Ofcom keeps 01632 960000 to 01632 960999 for drama: numbers that can never ring anyone (without the 0 and +44).
-DRAMA_PHONE = re.compile(r"^1632960\d{3}$")
 
 # Fields whose template value is a stand-in that no real venue shares, with the words for what to write instead.
 # Choices (kind, offers...), the town, dates and counts are left out: a real venue may honestly match them.
@@ -107,22 +101,6 @@ def _example_domain(address: str) -> str | None:
     host = address.rsplit("@", 1)[-1] if "@" in address and "//" not in address else (urlsplit(address).hostname or "")
     host = host.lower().rstrip(".")
     return next((domain for domain in EXAMPLE_DOMAINS if host == domain or host.endswith("." + domain)), None)
-
-
-def written_phone(data: dict) -> str | None:
-    """Return contact: phone when it has the form the schema asks for (digits and spaces), else None."""
-    # A phone number of the wrong form is explained once, by the schema: the rules judge only well-formed ones.
-    contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
-    phone = contact.get("phone")
-    pattern = subschema_at(("contact", "phone"))["pattern"]
-    return phone if isinstance(phone, str) and re.search(pattern, phone) else None
-
-
-def is_drama_phone(phone: str) -> bool:
-    """Tell whether a written phone number is one of Ofcom's drama numbers, however it is written."""
-    number = text.parse_phone(phone)
-    return (number is not None and number.country_code == text.UK_COUNTRY_CODE
-            and bool(DRAMA_PHONE.match(phonenumbers.national_significant_number(number))))
 
 
 def _check_example_contacts(loaded: LoadedFile) -> list[Problem]:

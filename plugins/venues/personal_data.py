@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
-from . import text
 from .load import LoadedFile
 from .model import Problem
+from .phones import is_mobile, mobiles_in, parse_phone
 
 # Free email services: an address there is usually a person's own, not a venue's (a sole trader's shop or café
 # may honestly use one, so those kinds are not warned about).
@@ -56,20 +54,11 @@ def _texts(data: dict) -> list[tuple[tuple, str]]:
     return texts
 
 
-def _is_mobile(number: phonenumbers.PhoneNumber) -> bool:
-    """Tell whether a number is a mobile: a UK 07... number (in use or not: 07700 900... is made up for drama) or one
-    phonenumbers knows as a mobile abroad."""
-    if number.country_code == text.UK_COUNTRY_CODE:
-        return str(number.national_number).startswith("7")
-    return phonenumbers.number_type(number) in (phonenumbers.PhoneNumberType.MOBILE,
-                                                phonenumbers.PhoneNumberType.PERSONAL_NUMBER)
-
-
 def _mobile_phone(loaded: LoadedFile) -> list[Problem]:
     contact = loaded.data.get("contact") if isinstance(loaded.data.get("contact"), dict) else {}
     phone = contact.get("phone")
-    number = text.parse_phone(phone) if isinstance(phone, str) else None
-    if number is None or not _is_mobile(number):
+    number = parse_phone(phone) if isinstance(phone, str) else None
+    if number is None or not is_mobile(number):
         return []
     return [Problem(loaded.source, *loaded.where(("contact", "phone")), (
         f'contact: phone: "{phone}" is a mobile number. A mobile is often someone\'s own phone, and everything in '
@@ -78,14 +67,13 @@ def _mobile_phone(loaded: LoadedFile) -> list[Problem]:
 
 
 def _mobiles_in_text(loaded: LoadedFile, path: tuple, written: str) -> list[Problem]:
-    # POSSIBLE: a number need not be in use to be someone's, nor to be found in the text.
-    for match in phonenumbers.PhoneNumberMatcher(written, text.PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE):
-        if _is_mobile(match.number):
-            return [Problem(loaded.source, *loaded.where(path), (
-                f'{": ".join(map(str, path))}: "{match.raw_string}" is a mobile number. A mobile is often someone\'s '
-                "own phone: write the venue's public number under contact: phone: instead, and take it out of the "
-                "text."), severity="warning")]
-    return []
+    mobile = next(mobiles_in(written), None)
+    if mobile is None:
+        return []
+    return [Problem(loaded.source, *loaded.where(path), (
+        f'{": ".join(map(str, path))}: "{mobile}" is a mobile number. A mobile is often someone\'s '
+        "own phone: write the venue's public number under contact: phone: instead, and take it out of the "
+        "text."), severity="warning")]
 
 
 def _personal_email(loaded: LoadedFile) -> list[Problem]:

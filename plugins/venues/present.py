@@ -10,8 +10,9 @@ from translations.context import language_name as name_in
 
 from .hours import WEEK_SCHEDULE_DAYS, HoursRow, hours_rows, week_rows
 from .model import Venue
+from .phones import tel_href
 from .schedule import SCHEDULE_DAYS, Schedule, build_schedule
-from .text import safe_html, tel_href
+from .text import safe_html
 
 
 @dataclass(frozen=True)

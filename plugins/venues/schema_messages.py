@@ -7,11 +7,10 @@ import re
 from collections.abc import Iterable
 
 import jsonschema
-import phonenumbers
 
-from . import text
 from .language_codes import LANGUAGE_HINT, suggested_code
 from .load import LoadedFile
+from .phones import spaced_phone
 from .schema import subschema_at
 
 TYPE_WORDS = {
@@ -78,17 +77,6 @@ def _in_quotes(path: tuple, typed: str) -> str:
     return f"{path[-1]}: {quoted}" if path and isinstance(path[-1], str) else quoted
 
 
-def _spaced_phone(typed: str) -> str:
-    """Space a phone number the usual way: 023 7123 4567, or +44 23 7123 4567 when written with its country code."""
-    number = text.parse_phone(typed)
-    if number is None or not text.is_whole_number(number):
-        return typed  # a number cut short or too long has no usual spacing: check_rules explains it
-    style = phonenumbers.PhoneNumberFormat.INTERNATIONAL if typed.startswith("+") else phonenumbers.PhoneNumberFormat.NATIONAL
-    spaced = phonenumbers.format_number(number, style)
-    # A number in no range in use is spaced without its leading 0: give back the digits as typed, never others.
-    return spaced if re.sub(r"\D", "", spaced) == re.sub(r"\D", "", typed) else typed
-
-
 def is_required(path: tuple) -> bool:
     """Tell whether the schema asks for the field at a path."""
     return bool(path) and isinstance(path[-1], str) and path[-1] in subschema_at(path[:-1]).get("required", [])
@@ -122,7 +110,7 @@ def _wrong_type_message(loaded: LoadedFile, path: tuple, wanted: str, value: obj
     if isinstance(value, int | float) and not isinstance(value, bool) and wanted == "string":
         # A number loses what only a text keeps: 0237... even turns into another number (YAML reads it as octal).
         lost = {"0": ", so its leading 0 is lost", "+": ", so its + is lost"}.get(typed[:1], "")
-        fixed = _spaced_phone(typed) if key == "phone" else typed
+        fixed = spaced_phone(typed) if key == "phone" else typed
         return f"{name}: {typed} was read as a number{lost}: put it in quotes, {_in_quotes(path, fixed)}."
     if isinstance(value, str) and wanted in {"integer", "number"}:
         number = value.strip().replace(",", ".") if wanted == "number" else value.strip()

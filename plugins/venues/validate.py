@@ -9,19 +9,19 @@ from zoneinfo import ZoneInfo
 
 import jsonschema
 import opening_hours
-import phonenumbers
 from dateutil.relativedelta import relativedelta
 
 from . import text
 from .characters import visible
 from .hours_hints import hours_message
 from .language_codes import check_language_codes
-from .leftovers import check_leftovers, is_drama_phone, written_phone
+from .leftovers import check_leftovers
 from .links import ALLOWED_LINK, description_links
 from .load import LoadedFile
 from .look_alikes import skeletons
 from .model import Problem
 from .personal_data import check_personal_data
+from .phones import check_phone
 from .schema import venue_schema
 from .schema_messages import schema_messages
 
@@ -35,23 +35,6 @@ RESERVED_SLUGS = frozenset({
     "places", "main-content", "sos-map-title",
 })
 MAX_RENEWAL_YEARS = 2  # training is renewed yearly (CONTRIBUTING.md); two years leaves room for a late refresher
-# The example in the fixes is an Ofcom drama number: it can never ring anyone.
-EXAMPLE_PHONE = "01632 960 123"
-SHORT_FIX = "is too short for {a} phone number: write all of it, with the area code"
-PHONE_LENGTH_FIXES = {
-    phonenumbers.ValidationResult.TOO_SHORT: SHORT_FIX,
-    # Dialled from a mobile or from another town, a number without its area code rings no one.
-    phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: SHORT_FIX,
-    phonenumbers.ValidationResult.TOO_LONG: "is too long for {a} phone number: check for a digit typed twice, "
-                                            "and write one number only",
-    phonenumbers.ValidationResult.INVALID_LENGTH: "does not have the right number of digits for {a} phone number: "
-                                                  "check each digit",
-}
-# Why phonenumbers could not read a number at all, as the same reasons (other parse errors mean too few digits).
-PARSE_REASONS = {
-    phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: phonenumbers.ValidationResult.INVALID_COUNTRY_CODE,
-    phonenumbers.NumberParseException.TOO_LONG: phonenumbers.ValidationResult.TOO_LONG,
-}
 
 
 def _validator():
@@ -80,7 +63,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
     problems += _check_dates(loaded, today)
     problems += check_language_codes(loaded)
     problems += _check_postcode(loaded)
-    problems += _check_phone(loaded)
+    problems += check_phone(loaded)
     hours = data.get("opening_hours")
     if isinstance(hours, str) and not opening_hours.validate(hours):
         problems.append(Problem(source, *loaded.where(("opening_hours",)), hours_message(hours)))
@@ -124,42 +107,6 @@ def _check_postcode(loaded: LoadedFile) -> list[Problem]:
     return [Problem(loaded.source, *loaded.where(("address", "postcode")),
                     f'address: postcode: "{postcode}" starts with P and zero: the second character is the letter O, '
                     f'not zero: {text.normalise_postcode("PO" + compact[2:])}.')]
-
-
-def _check_phone(loaded: LoadedFile) -> list[Problem]:
-    """Refuse a phone number of the wrong length; warn about one in no range of numbers in use."""
-    phone = written_phone(loaded.data)
-    if phone is None:
-        return []
-    where = loaded.where(("contact", "phone"))
-    try:
-        number = phonenumbers.parse(phone, text.PHONE_REGION)
-        reason = phonenumbers.is_possible_number_with_reason(number)
-    except phonenumbers.NumberParseException as error:
-        number, reason = None, PARSE_REASONS.get(error.error_type, phonenumbers.ValidationResult.TOO_SHORT)
-    if reason == phonenumbers.ValidationResult.INVALID_COUNTRY_CODE:
-        return [Problem(loaded.source, *where,
-                        f'contact: phone: "{phone}" does not start with a country code we know. Check the digits '
-                        f'after the +, or write a UK number without it, for example "{EXAMPLE_PHONE}".')]
-    uk = number.country_code == text.UK_COUNTRY_CODE if number else _written_as_uk(phone)
-    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
-        fix = PHONE_LENGTH_FIXES[reason].format(a="a UK" if uk else "a")
-        return [Problem(loaded.source, *where, f'contact: phone: "{phone}" {fix}, for example "{EXAMPLE_PHONE}".')]
-    if phonenumbers.is_valid_number(number) or is_drama_phone(phone):
-        # A drama number is fine on an example venue; check_leftovers refuses it on a real one.
-        return []
-    # Only a warning: the list of numbers in use that phonenumbers carries may lag behind a new range.
-    return [Problem(loaded.source, *where,
-                    f'contact: phone: "{phone}" is not a phone number in use in {"the UK" if uk else "that country"}: '
-                    "check each digit, and that you wrote all of it with the area code.", severity="warning")]
-
-
-def _written_as_uk(phone: str) -> bool:
-    """Tell whether a number phonenumbers could not read is written as a UK one: +44, 0044 or no country code."""
-    compact = "".join(phone.split())
-    if compact.startswith(("+", "00")):
-        return compact.startswith(("+44", "0044"))
-    return True
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:

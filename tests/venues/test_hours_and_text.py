@@ -7,7 +7,7 @@ import datetime
 import pytest
 from venues.hours import Opening, hours_rows
 from venues.present import directions, language_name
-from venues.text import normalise_postcode, safe_html, tel_href
+from venues.text import normalise_postcode, safe_html
 
 THURSDAY_BEFORE_CHRISTMAS = datetime.date(2026, 12, 24)
 
@@ -70,26 +70,6 @@ def test_markdown_keeps_safe_links_and_drops_scripts():
 @pytest.mark.parametrize("written", ["po12ab", "PO1 2AB", " po1  2ab "])
 def test_postcode_normalisation(written):
     assert normalise_postcode(written) == "PO1 2AB"
-
-
-@pytest.mark.parametrize(("written", "href"), [
-    ("01632 960 000", "tel:+441632960000"),  # a UK number written the usual way rings from a foreign SIM too
-    ("+44 1632 960 000", "tel:+441632960000"),
-    ("0044 1632 960000", "tel:+441632960000"),
-    ("023 9268 8000", "tel:+442392688000"),
-    ("07700 900123", "tel:+447700900123"),
-    ("+33 1 23 45 67 89", "tel:+33123456789"),  # a number with another country code keeps it
-])
-def test_tel_href_is_international(written, href):
-    assert tel_href(written) == href
-
-
-@pytest.mark.parametrize(("written", "href"), [
-    ("+999 123456", "tel:+999123456"),  # no such country code: nothing to turn it into
-    ("023 92", "tel:02392"),  # too short to be a number: validation refuses it
-])
-def test_tel_href_keeps_the_digits_of_what_is_not_a_number(written, href):
-    assert tel_href(written) == href
 
 
 def test_language_is_named_in_itself():

@@ -1,10 +1,11 @@
-"""Venue phone numbers: a number of the wrong length is refused, one in no range in use is a warning."""
+"""Phone numbers (venues.phones): a wrong length refused, one in no range in use warned about, tel: links, mobiles found."""
 
 from __future__ import annotations
 
 import pytest
 from venues.catalogue import read_catalogue
 from venues.load import load_text
+from venues.phones import is_drama_phone, mobiles_in, spaced_phone, tel_href
 from venues.validate import check_rules, check_schema
 
 from tests.conftest import BUILD_DAY, FIXTURES, ROOT
@@ -60,3 +61,43 @@ def test_the_example_venues_with_drama_numbers_have_no_problem_not_even_a_warnin
     catalogue = read_catalogue(ROOT / "venues", ROOT, BUILD_DAY)
     assert [str(problem) for problem in catalogue.problems] == []
     assert sum(1 for venue in catalogue.venues if venue.contact.get("phone")) >= 5
+
+
+@pytest.mark.parametrize(("written", "href"), [
+    ("01632 960 000", "tel:+441632960000"),  # a UK number written the usual way rings from a foreign SIM too
+    ("+44 1632 960 000", "tel:+441632960000"),
+    ("0044 1632 960000", "tel:+441632960000"),
+    ("023 9268 8000", "tel:+442392688000"),
+    ("07700 900123", "tel:+447700900123"),
+    ("+33 1 23 45 67 89", "tel:+33123456789"),  # a number with another country code keeps it
+])
+def test_tel_href_is_international(written, href):
+    assert tel_href(written) == href
+
+
+@pytest.mark.parametrize(("written", "href"), [
+    ("+999 123456", "tel:+999123456"),  # no such country code: nothing to turn it into
+    ("023 92", "tel:02392"),  # too short to be a number: validation refuses it
+])
+def test_tel_href_keeps_the_digits_of_what_is_not_a_number(written, href):
+    assert tel_href(written) == href
+
+
+@pytest.mark.parametrize(("typed", "spaced"), [
+    ("02392688000", "023 9268 8000"),
+    ("+442392688000", "+44 23 9268 8000"),
+    ("023 92", "023 92"),  # cut short: no usual spacing, given back as typed
+])
+def test_a_number_is_spaced_the_usual_way(typed, spaced):
+    assert spaced_phone(typed) == spaced
+
+
+def test_mobiles_are_found_in_text_as_written_and_landlines_are_not():
+    assert list(mobiles_in("Ring Sam on 07700 900123, or the desk on 023 9268 8000.")) == ["07700 900123"]
+    assert list(mobiles_in("The desk: 023 9268 8000.")) == []
+
+
+@pytest.mark.parametrize(("written", "drama"), [
+    ("01632 960 123", True), ("+44 1632 960123", True), ("01632 961 123", False), ("023 9268 8000", False)])
+def test_drama_numbers_are_known_however_written(written, drama):
+    assert is_drama_phone(written) is drama
