@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu screenshots bench-validate
+.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu screenshots bench-validate bench-scale
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ translations: $(VENV)/.installed
 # Time a full build (all languages) of the example site and of a generated network of 1,000 venues.
 bench-build: $(VENV)/.installed
 	$(PY) scripts/bench_build.py --venues 1000 2>/dev/null
+
+# The site at 12, 1,000, 5,000 and 10,000 venues beside bare Pelican: build time, memory, output, page weights and
+# the directory on a slowed phone; writes the table into docs/benchmarks.md. ARGS=--sizes=12,1000 for a quick run.
+bench-scale: $(VENV)/.installed browser
+	$(PY) scripts/bench_scale.py $(ARGS)
 
 # Time the venue checks (make validate) on 250 to 1,000 generated venue files, and on the largest file allowed.
 bench-validate: $(VENV)/.installed
