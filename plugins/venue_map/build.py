@@ -91,8 +91,10 @@ def build_map(venues, options: MapOptions) -> MapParts:
     )
     cluster.default_js = [
         ("markercluster_js", "vendor/leaflet.markercluster/leaflet.markercluster.js"),
-        # After Leaflet and markercluster. It fetches js/filters.js and js/map-filters.js itself, only
-        # when the address holds filters.
+        # The words, numbers and position every page script shares, then the map's own script, after
+        # Leaflet and markercluster. It fetches js/filters.js and js/map-filters.js itself, only when the
+        # address holds filters.
+        ("sos_i18n_js", "js/i18n.js"),
         ("venue_map_js", "js/map.js"),
     ]
     cluster.default_css = [

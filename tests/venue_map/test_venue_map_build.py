@@ -46,6 +46,7 @@ def test_parts_are_data_and_use_only_our_copies_of_the_assets():
     assert parts.scripts == (
         "vendor/leaflet/leaflet.js",
         "vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "js/i18n.js",
         "js/map.js",
     )
     assert parts.stylesheets == (

@@ -13,7 +13,8 @@
   var form = document.querySelector("[data-finder]");
   var result = document.querySelector("[data-finder-result]");
   var filters = window.sosFilters;
-  if (!list || !form || !result || !filters || !window.URLSearchParams || !window.history.pushState) {
+  var speak = window.sosWords;
+  if (!list || !form || !result || !filters || !speak || !window.URLSearchParams || !window.history.pushState) {
     return;
   }
   var panel = document.querySelector("[data-finder-panel]");
@@ -28,12 +29,12 @@
   var clear = form.querySelector("[data-finder-clear]");
   var mapLink = document.querySelector("[data-map-link]");
   var mapHref = mapLink && mapLink.getAttribute("href");
-  var lang = document.documentElement.lang || "en";
   var items = Array.prototype.slice.call(list.children);
   var byName = items.slice();
   var sortSentence = "";
   var fold = filters.fold;
-  var fill = filters.fill;
+  var fill = speak.fill;
+  var number = speak.number;
   var query = filters.toQuery;
   var isFiltered = filters.isFiltered;
   var extraWords = {};
@@ -55,36 +56,14 @@
     noScript.hidden = true;
   }
 
-  function number(value, options) {
-    try {
-      return new Intl.NumberFormat(lang, options).format(value);
-    } catch (error) {  // an old browser, or a unit it does not know
-      return String(value) + (options && options.unit ? " " + { meter: "m", kilometer: "km", minute: "min" }[options.unit] : "");
-    }
-  }
-
-  // "3 places", in the reader's language's plural forms: the page gives the forms for a few numbers,
-  // and Intl.PluralRules says which of them a count takes.
+  // "3 places", in the reader's language's plural forms (js/i18n.js).
   var placesWords = {};
   try {
     placesWords = JSON.parse(result.dataset.places || "{}");
   } catch (error) {
     placesWords = {};
   }
-  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
-  function category(count) {
-    return plural ? plural.select(count) : (count === 1 ? "one" : "other");
-  }
-  var placesByCategory = {};
-  Object.keys(placesWords).forEach(function (sample) {
-    var key = category(Number(sample));
-    if (!(key in placesByCategory)) {
-      placesByCategory[key] = placesWords[sample];
-    }
-  });
-  function placesText(count) {
-    return fill(placesByCategory[category(count)] || placesWords["100"] || "{num}", { num: number(count) });
-  }
+  var placesText = speak.plural(placesWords);
 
   // Search: every word typed must appear in a place's card (its name, street, postcode, kind and offers,
   // in the reader's language), in its offers' keys, or in what the list says besides of its kind, offers
@@ -178,9 +157,8 @@
   }
 
   // "A, B, C" with the reader's language's own separators.
-  var listFormat = window.Intl && Intl.ListFormat ? new Intl.ListFormat(lang, { type: "unit" }) : null;
   function listWords(names) {
-    return listFormat ? listFormat.format(names) : names.join(", ");
+    return speak.list(names, "unit");
   }
 
   function chosenNames(state) {
@@ -523,16 +501,12 @@
 
   if (near) {
     near.querySelector("[data-near-me-locate]").addEventListener("click", function () {
-      if (!navigator.geolocation) {
-        say(near.dataset.noPosition);
-        return;
-      }
       say(near.dataset.locating, false);
-      navigator.geolocation.getCurrentPosition(function (position) {
-        sortFrom({ lat: position.coords.latitude, lon: position.coords.longitude }, near.dataset.fromHere);
+      speak.position(function (here) {
+        sortFrom(here, near.dataset.fromHere);
       }, function () {
         say(near.dataset.noPosition);
-      }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 0 });
+      });
     });
     near.querySelector("[data-near-me-form]").addEventListener("submit", function (event) {
       event.preventDefault();

@@ -58,13 +58,6 @@
     return Boolean(toQuery(state));
   }
 
-  // The page's words with {name} filled: here, as directory.js and map-filters.js always run after this file.
-  function fill(words, values) {
-    return words.replace(/\{(\w+)\}/g, function (whole, key) {
-      return key in values ? values[key] : whole;
-    });
-  }
-
   function has(listed, value) {
     return (" " + (listed || "") + " ").indexOf(" " + value + " ") >= 0;
   }
@@ -96,6 +89,6 @@
 
   window.sosFilters = {
     GROUPS: GROUPS, fromQuery: fromQuery, toQuery: toQuery, isFiltered: isFiltered,
-    fold: fold, words: words, searchable: searchable, matches: matches, fill: fill,
+    fold: fold, words: words, searchable: searchable, matches: matches,
   };
 })();

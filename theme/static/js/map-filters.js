@@ -6,34 +6,19 @@
 (function () {
   "use strict";
 
-  var lang = document.documentElement.lang || "en";
+  var speak = window.sosWords;
+  var number = speak.number;
 
-  function number(value) {
-    try {
-      return new Intl.NumberFormat(lang).format(value);
-    } catch (error) {
-      return String(value);
-    }
-  }
-
-  // Offers must all be there ("and"), any one of the languages will do ("or"); in the page's language
-  // where the browser knows it, else with commas rather than English words.
+  // Offers must all be there ("and"), any one of the languages will do ("or"), in the page's language.
   function choices(keys, names, type) {
-    var words = keys.map(function (key) {
+    return speak.list(keys.map(function (key) {
       return names[key] || key;
-    });
-    try {
-      if (Intl.ListFormat.supportedLocalesOf([lang]).length) {
-        return new Intl.ListFormat(lang, { type: type }).format(words);
-      }
-    } catch (error) {  // an old browser
-    }
-    return words.join(", ");
+    }), type);
   }
 
   window.sosMapFilters = function (map, group) {
     var filters = window.sosFilters;
-    var fill = filters.fill;
+    var fill = speak.fill;
     var box = document.querySelector("[data-map-filter]");
     var statusLine = box && box.querySelector("[data-map-filter-status]");
     var list = document.querySelector("[data-map-list]");

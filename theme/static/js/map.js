@@ -66,7 +66,7 @@
         html: "<div><span>" + count + "</span></div>",
         className: "marker-cluster marker-cluster-" + size,
         iconSize: new L.Point(44, 44),  // a finger-sized target
-        label: label.replace("{count}", String(count)),
+        label: window.sosWords.fill(label, { count: window.sosWords.number(count) }),
       });
     },
   });
@@ -233,8 +233,8 @@
     var dot = null;
     button.addEventListener("click", function () {
       statusLine.textContent = box.dataset.locating;
-      navigator.geolocation.getCurrentPosition(function (position) {
-        var here = L.latLng(position.coords.latitude, position.coords.longitude);
+      window.sosWords.position(function (position) {
+        var here = L.latLng(position.lat, position.lon);
         if (!dot) {
           // Not a place to open: no focus stop, no click target.
           dot = L.circleMarker(here, {
@@ -247,7 +247,7 @@
         statusLine.textContent = box.dataset.located;
       }, function () {
         statusLine.textContent = box.dataset.noPosition;
-      }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 0 });
+      });
     });
   }
 
