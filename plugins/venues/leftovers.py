@@ -27,7 +27,7 @@ TEMPLATE_PLACEHOLDERS = {
     ("contact", "phone"): "public phone number",
     ("contact", "email"): "public email address",
     ("contact", "website"): "website",
-    ("location", "reason"): "reason why the entrance is far from its postcode (or delete the line)",
+    ("location", "reason"): "reason why the entrance is far from its postcode",
 }
 
 

@@ -40,8 +40,10 @@ def field_name(path: Iterable) -> str:
     """Name a place in the data the way a coordinator reads the file, e.g. "address: postcode"."""
     words = []
     for part in path:
-        if isinstance(part, int):
-            words[-1] = f"{words[-1]} (item {part + 1})" if words else f"item {part + 1}"
+        if isinstance(part, int) and words:
+            words[-1] = f"{words[-1]} (item {part + 1})"
+        elif isinstance(part, int):
+            words.append(f"item {part + 1}")
         else:
             words.append(str(part))
     return ": ".join(words) or "the file"

@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from venues.hours import Opening, hours_rows
-from venues.present import directions, language_name
 from venues.text import normalise_postcode, safe_html
 
 THURSDAY_BEFORE_CHRISTMAS = datetime.date(2026, 12, 24)
@@ -71,14 +70,3 @@ def test_markdown_keeps_safe_links_and_drops_scripts():
 def test_postcode_normalisation(written):
     assert normalise_postcode(written) == "PO1 2AB"
 
-
-def test_language_is_named_in_itself():
-    assert language_name("ar").own_name == "العربية"
-    assert language_name("uk").own_name == "Українська"
-    assert language_name("fa").name == "Persian"
-
-
-def test_directions_links():
-    links = directions(50.8, -1.09)
-    assert links.geo == "geo:50.800000,-1.090000"
-    assert links.osm == "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B50.800000%2C-1.090000"

@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from venues.catalogue import read_catalogue
 from venues.hours import hours_rows, week_rows
-from venues.present import present
 from venues.schedule import SCHEDULE_DAYS, build_schedule, england_holidays
-
-from tests.conftest import ROOT
 
 BUILD_DAY = datetime.date(2026, 11, 27)  # a Friday, as in the example site's test build
 NIGHT_PHARMACY = "Mo-Th 09:00-23:00, Fr,Sa 18:00-02:00, Su 12:00-18:00"
@@ -130,25 +126,6 @@ def test_the_week_s_last_night_runs_on_past_midnight():
         == ("Sat", [("18:00", "02:00", True)])
     with pytest.raises(ValueError, match="7 days"):  # a week's schedule would end that night at midnight
         week_rows(build_schedule(NIGHT_PHARMACY, datetime.date(2026, 11, 29), days=7))
-
-
-def example_venue(slug: str):
-    return next(venue for venue in read_catalogue(ROOT / "venues").venues if venue.slug == slug)
-
-
-@pytest.mark.parametrize("days", [60, 14, 3])
-def test_present_ships_the_schedule_for_the_days_asked_and_always_a_full_week(days):
-    venue = present(example_venue("example-night-pharmacy"), BUILD_DAY, "", schedule_days=days)
-    assert (venue.schedule.start, venue.schedule.days) == (BUILD_DAY, days)
-    assert venue.schedule == build_schedule(venue.opening_hours, BUILD_DAY, days)
-    assert venue.hours == hours_rows(venue.opening_hours, BUILD_DAY)
-    assert len(venue.hours) == 7
-
-
-def test_present_gives_no_schedule_when_the_hours_are_not_known():
-    venue = present(example_venue("example-family-centre"), BUILD_DAY, "")
-    assert venue.opening_hours is None
-    assert venue.schedule is None and venue.hours is None
 
 
 def test_a_clock_change_keeps_wall_clock_hours():
