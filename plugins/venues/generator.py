@@ -22,6 +22,7 @@ from .open_data import write_open_data
 from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
+from .urls import url_setting
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +80,13 @@ class VenuesGenerator(Generator):
         schedule_days = setting(settings, "VENUES_SCHEDULE_DAYS")
         shown.sort(key=lambda venue: venue.name.casefold())
         self.venues = [present(venue, today, report_url, schedule_days) for venue in shown]
+        for venue in self.venues:
+            venue.page_url = url_setting(settings, "VENUES", slug=venue.slug)[0]
         install_poster_helpers(self)
         self.context.update(
             venues=self.venues,
             venues_count=len(self.venues),
+            VENUES_DIRECTORY_URL=url_setting(settings, "VENUES_DIRECTORY")[0],
             today=today,
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
@@ -97,7 +101,7 @@ class VenuesGenerator(Generator):
         write_postcode_files(self)
         write_listings(self, writer)
         writer.write_file(
-            self.settings.get("VENUES_DIRECTORY_SAVE_AS", "venues/index.html"),
+            url_setting(self.settings, "VENUES_DIRECTORY")[1],
             self.get_template("directory"),
             self.context,
             relative_urls=relative,
@@ -106,7 +110,7 @@ class VenuesGenerator(Generator):
         venue_template = self.get_template("venue")
         for venue in self.venues:
             writer.write_file(
-                self.settings.get("VENUES_SAVE_AS", "venues/{slug}/index.html").format(slug=venue.slug),
+                url_setting(self.settings, "VENUES", slug=venue.slug)[1],
                 venue_template,
                 self.context,
                 relative_urls=relative,

@@ -6,6 +6,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .urls import url_setting
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -85,10 +87,12 @@ class Venue:
     directions: object = None
     report_url: str = ""
     phone_href: str | None = None
+    page_url: str | None = None  # from VENUES_URL, set by the generator
 
     @property
     def url(self) -> str:
-        return f"venues/{self.slug}/"
+        """Return the venue page's URL from the language's root (VENUES_URL's default before the build sets it)."""
+        return self.page_url if self.page_url is not None else url_setting({}, "VENUES", slug=self.slug)[0]
 
     def key_at(self, *path: str | int) -> tuple[int, int]:
         """Return (line, column) where a key is written, e.g. key_at("location"), or the venue's first line."""
