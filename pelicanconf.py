@@ -64,41 +64,24 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # offline hashes the files minify has written.
 PLUGINS = ["translations", "venues", "geocoding", "venue_map", "safety", "minify", "offline"]
 
-# venues: one YAML file per accredited venue.
+# venues: one YAML file per accredited venue. Every plugin's other settings have their defaults in the plugin's
+# config.py (plugins/*/config.py, plugins/safety/settings.py): set one here only to change it for this city.
 VENUES_PATH = str(ROOT / "venues")
-VENUES_TODAY = None  # a datetime.date to build "as of" a day; None means today
-VENUES_RENEWAL_WARNING_DAYS = 30
-VENUES_SCHEDULE_DAYS = 60  # days of opening hours each page carries for "open now"; the site is rebuilt daily
+
+# minify: the theme's own CSS and JavaScript are served minified (Leaflet's scripts come minified).
+MINIFY_ENABLED = True
+
+# The city: what another City of Sanctuary group changes to run its own site (see docs/new-city.md).
 # The one address readers write to (a venue page's "Email us about this place" and the pages that name it).
 CONTACT_EMAIL = "sanctuary@example.org"  # PLACEHOLDER: not a real address yet, as in content/pages/become-a-space.md
 # What is printed (posters, leaflets) links to the published site, even from a local build.
 VENUES_PUBLIC_SITEURL = "https://portsmouth-sanctuary.github.io/spaces-of-sanctuary"
 VENUES_REPORT_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanctuary/issues/new?template=report-a-problem.yml&venue={slug}"
-
-# minify: the theme's own CSS and JavaScript are served minified (Leaflet's scripts come minified).
-MINIFY_ENABLED = True
-
 # geocoding: file location, then cache, then Nominatim, then the postcode centroid.
-GEOCODING_CACHE_PATH = str(ROOT / "data" / "geocode-cache.json")
 GEOCODING_POSTCODES_PATH = str(ROOT / "data" / "postcodes" / "po.csv")  # Code-Point Open extract, see its README
-GEOCODING_NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 GEOCODING_USER_AGENT = f"spaces-of-sanctuary-portsmouth/1.0 ({CONTACT_EMAIL})"
-GEOCODING_OFFLINE = False
-GEOCODING_MIN_DELAY_SECONDS = 1.0
-GEOCODING_TIMEOUT_SECONDS = 10  # per read
-GEOCODING_DEADLINE_SECONDS = 20  # for the whole answer: a server trickling bytes cannot hold the build
-GEOCODING_MAX_DISTANCE_METRES = 250  # measured from Code-Point Open: see docs/geocoding.md
-GEOCODING_MAX_DISTANCE_WITH_REASON_METRES = 1500  # a location: block with reason: may be this far
 # (south, west, north, east): Portsmouth and a margin around it.
 GEOCODING_SERVICE_AREA = (50.74, -1.17, 50.90, -0.95)
-
-# venue_map: folium map served with our own copies of Leaflet.
-MAP_SAVE_AS = "map/index.html"
-MAP_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-MAP_TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+# venue_map: where the map opens.
 MAP_CENTER = (50.8058, -1.0872)
 MAP_ZOOM = 13
-
-# safety: every page's Content Security Policy (computed from MAP_TILES_URL), content pages sanitised and kept
-# to their own paths, and where "Exit this page" goes (see docs/security.md).
-SAFETY_EXIT_URL = "https://www.bbc.co.uk/weather"

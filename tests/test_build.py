@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pelican.settings import read_settings
+from safety.settings import DEFAULTS as SAFETY_DEFAULTS
 
 from tests.conftest import FIXTURES, ROOT, build_site
 
@@ -220,7 +221,7 @@ SITE_LINKS = {
     "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B",  # each venue's directions
     SETTINGS["VENUES_REPORT_URL"].split("{slug}")[0],  # "Report it on GitHub instead"
     SETTINGS["TRANSLATIONS_HELP_URL"],  # "Help us check it", under a machine-made translation
-    SETTINGS["SAFETY_EXIT_URL"],  # "Exit this page", on every page
+    SAFETY_DEFAULTS["SAFETY_EXIT_URL"],  # "Exit this page", on every page (the plugin's default)
 }
 
 

@@ -32,4 +32,14 @@ def apply_settings(pelican) -> None:
         return
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
-    settings["CONTENT_SECURITY_POLICY"] = content_security_policy(settings)
+    settings["CONTENT_SECURITY_POLICY"] = site_policy(settings)
+
+
+def site_policy(settings: dict) -> str:
+    """Return the policy of a build: the map's tile server (its setting or its default) only if it has a map."""
+    tiles = settings.get("MAP_TILES_URL", "")
+    if plugin_enabled("venue_map", settings.get("PLUGINS")):
+        from venue_map.config import setting as map_setting  # the map plugin's default, when the city keeps it
+
+        tiles = map_setting(settings, "MAP_TILES_URL")
+    return content_security_policy({**settings, "MAP_TILES_URL": tiles})

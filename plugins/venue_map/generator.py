@@ -9,20 +9,9 @@ from pelican.generators import Generator
 from pelican.plugins._utils import plugin_enabled
 
 from .build import MapOptions, build_map
+from .config import setting
 
 log = logging.getLogger(__name__)
-
-DEFAULTS = {
-    "MAP_SAVE_AS": "map/index.html",
-    # One file for every language: a place's name and address are the same in each, and its link
-    # is made from the page's own way to its language's venue pages.
-    "MAP_DATA_SAVE_AS": "map/places.json",
-    "MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-    "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-    "MAP_CENTER": (50.8058, -1.0872),
-    "MAP_ZOOM": 13,
-    "MAP_CLUSTER_RADIUS": 48,
-}
 
 
 def get_generators(pelican):
@@ -30,11 +19,6 @@ def get_generators(pelican):
     # Signal receivers outlive a build: in one process (tests) a later build without this plugin
     # would otherwise still get its map page.
     return VenueMapGenerator if plugin_enabled("venue_map", pelican.settings.get("PLUGINS")) else None
-
-
-def setting(settings: dict, name: str):
-    """Return a MAP_* setting, or its default."""
-    return settings.get(name, DEFAULTS[name])
 
 
 def map_options(settings: dict) -> MapOptions:

@@ -12,6 +12,7 @@ from pelican.plugins._utils import plugin_enabled
 
 from . import schema
 from .catalogue import build_day, hidden_reason, read_catalogue, renewal_due
+from .config import setting
 from .geojson import feature_collection
 from .leaflet import write_leaflet
 from .listings import write_listings
@@ -21,7 +22,7 @@ from .open_data import write_open_data
 from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
-from .schedule import SCHEDULE_DAYS
+from .urls import url_setting
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class VenuesGenerator(Generator):
             if reason:
                 log.warning("venues: %s is not shown because %s", venue.source, reason)
                 continue
-            if renewal_due(venue, today, settings.get("VENUES_RENEWAL_WARNING_DAYS", 30)):
+            if renewal_due(venue, today, setting(settings, "VENUES_RENEWAL_WARNING_DAYS")):
                 log.warning("venues: %s must renew its training by %s", venue.source, venue.accreditation.renew_by)
             shown.append(venue)
 
@@ -75,14 +76,16 @@ class VenuesGenerator(Generator):
         stop_on_errors([Problem(venue.source, venue.line, 1, "has no position: is the geocoding plugin enabled?")
                         for venue in shown if venue.position is None])
 
-        report_url = settings.get("VENUES_REPORT_URL", "")
-        schedule_days = settings.get("VENUES_SCHEDULE_DAYS", SCHEDULE_DAYS)
+        report_url = setting(settings, "VENUES_REPORT_URL")
+        schedule_days = setting(settings, "VENUES_SCHEDULE_DAYS")
         shown.sort(key=lambda venue: venue.name.casefold())
-        self.venues = [present(venue, today, report_url, schedule_days) for venue in shown]
+        self.venues = [present(venue, today, report_url, schedule_days, url_setting(settings, "VENUES", slug=venue.slug)[0])
+                       for venue in shown]
         install_poster_helpers(self)
         self.context.update(
             venues=self.venues,
             venues_count=len(self.venues),
+            VENUES_DIRECTORY_URL=url_setting(settings, "VENUES_DIRECTORY")[0],
             today=today,
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
@@ -97,7 +100,7 @@ class VenuesGenerator(Generator):
         write_postcode_files(self)
         write_listings(self, writer)
         writer.write_file(
-            self.settings.get("VENUES_DIRECTORY_SAVE_AS", "venues/index.html"),
+            url_setting(self.settings, "VENUES_DIRECTORY")[1],
             self.get_template("directory"),
             self.context,
             relative_urls=relative,
@@ -106,7 +109,7 @@ class VenuesGenerator(Generator):
         venue_template = self.get_template("venue")
         for venue in self.venues:
             writer.write_file(
-                self.settings.get("VENUES_SAVE_AS", "venues/{slug}/index.html").format(slug=venue.slug),
+                url_setting(self.settings, "VENUES", slug=venue.slug)[1],
                 venue_template,
                 self.context,
                 relative_urls=relative,

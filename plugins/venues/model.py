@@ -6,6 +6,8 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .urls import url_setting
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -81,7 +83,8 @@ class Venue:
 
     @property
     def url(self) -> str:
-        return f"venues/{self.slug}/"
+        """Return the venue page's URL from the language's root by VENUES_URL's default (its VenuePage has the site's)."""
+        return url_setting({}, "VENUES", slug=self.slug)[0]
 
     def key_at(self, *path: str | int) -> tuple[int, int]:
         """Return (line, column) where a key is written, e.g. key_at("location"), or the venue's first line."""

@@ -64,6 +64,7 @@ class VenuePage:
     """
 
     venue: Venue
+    url: str  # from the language's root, by VENUES_URL
     description_html: dict[str, str]  # language code -> safe HTML
     schedule: Schedule | None  # open intervals for "open now"; None when the hours are not known
     hours: list[HoursRow] | None  # the week's table; None when the hours are not known
@@ -78,13 +79,15 @@ class VenuePage:
         return getattr(self.venue, name)
 
 
-def present(venue: Venue, today: datetime.date, report_url: str, schedule_days: int = SCHEDULE_DAYS) -> VenuePage:
+def present(venue: Venue, today: datetime.date, report_url: str, schedule_days: int = SCHEDULE_DAYS,
+            url: str | None = None) -> VenuePage:
     """Return a venue's page object: safe description, week of hours, schedule for "open now", links."""
     schedule = build_schedule(venue.opening_hours, today, schedule_days)
     # The week's table reads the same schedule when it is long enough, rather than working it out twice.
     long_enough = schedule_days >= WEEK_SCHEDULE_DAYS
     return VenuePage(
         venue=venue,
+        url=venue.url if url is None else url,
         description_html={language: safe_html(text) for language, text in venue.description.items()},
         schedule=schedule,
         hours=week_rows(schedule) if long_enough else hours_rows(venue.opening_hours, today),

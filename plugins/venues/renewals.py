@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import build_day, read_catalogue, renewal_due
+from .config import setting
 from .github_text import markdown_code, markdown_text
 from .model import Venue
 from .present import format_date
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = read_settings(str(args.settings))
     today = args.date or build_day(settings)
-    days = args.days if args.days is not None else settings.get("VENUES_RENEWAL_WARNING_DAYS", 30)
+    days = args.days if args.days is not None else setting(settings, "VENUES_RENEWAL_WARNING_DAYS")
     folder = args.venues or Path(settings["VENUES_PATH"])
     catalogue = read_catalogue(folder, folder.resolve().parent, today)
     files_with_errors = len({problem.file for problem in catalogue.errors})

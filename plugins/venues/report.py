@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import schema
 from .catalogue import Catalogue, build_day, read_catalogue, renewal_due
+from .config import setting
 from .present import format_date, language_name
 from .progress import VOLUNTEER_TARGET, network_progress
 from .renewals import markdown_table, renewals_due, renewals_table
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     today = args.date or build_day(settings)
     folder = args.venues or Path(settings["VENUES_PATH"])
     catalogue = read_catalogue(folder, folder.resolve().parent, today)
-    print(network_report(catalogue, today, settings.get("VENUES_RENEWAL_WARNING_DAYS", 30), _target(settings)), end="")
+    print(network_report(catalogue, today, setting(settings, "VENUES_RENEWAL_WARNING_DAYS"), _target(settings)), end="")
     return 0
 
 

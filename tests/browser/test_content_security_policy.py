@@ -43,9 +43,9 @@ def violations(opened, site_url, page) -> list[str]:
 
 
 def expected_policy() -> str:
-    from safety.policy import content_security_policy
+    from safety.settings import site_policy
 
-    return content_security_policy(read_settings(str(ROOT / "pelicanconf.py")))
+    return site_policy(read_settings(str(ROOT / "pelicanconf.py")))
 
 
 def policy_of(playwright_page) -> str:

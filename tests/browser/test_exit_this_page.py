@@ -18,7 +18,9 @@ BUTTON = ".sos-exit-this-page__button"
 
 @functools.cache
 def exit_url() -> str:
-    return read_settings(str(ROOT / "pelicanconf.py"))["SAFETY_EXIT_URL"]
+    from safety.settings import setting
+
+    return setting(read_settings(str(ROOT / "pelicanconf.py")), "SAFETY_EXIT_URL")
 
 
 def stub_neutral_page(playwright_page):

@@ -1,0 +1,20 @@
+"""The MAP_* settings and their defaults, written once."""
+
+from __future__ import annotations
+
+DEFAULTS = {
+    "MAP_SAVE_AS": "map/index.html",
+    # One file for every language: a place's name and address are the same in each, and its link
+    # is made from the page's own way to its language's venue pages.
+    "MAP_DATA_SAVE_AS": "map/places.json",
+    "MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    "MAP_CENTER": (50.8058, -1.0872),
+    "MAP_ZOOM": 13,
+    "MAP_CLUSTER_RADIUS": 48,
+}
+
+
+def setting(settings: dict, name: str):
+    """Return a MAP_* setting, or its default."""
+    return settings.get(name, DEFAULTS[name])

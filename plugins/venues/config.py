@@ -1,0 +1,24 @@
+"""The VENUES_* settings and their defaults, written once (the output paths each module writes are still its own)."""
+
+from __future__ import annotations
+
+from .schedule import SCHEDULE_DAYS
+
+DEFAULTS = {
+    # A datetime.date to build "as of" a day; None means today.
+    "VENUES_TODAY": None,
+    # A venue whose training must be renewed within this many days gets a warning at build time.
+    "VENUES_RENEWAL_WARNING_DAYS": 30,
+    # Days of opening hours each page carries for "open now"; the site is rebuilt daily.
+    "VENUES_SCHEDULE_DAYS": SCHEDULE_DAYS,
+    # "Report a problem" on a venue's page: a URL with {slug}, or "" for no link.
+    "VENUES_REPORT_URL": "",
+    # What is printed (posters, leaflets) links to this published site, even from a local build; "" for SITEURL.
+    "VENUES_PUBLIC_SITEURL": "",
+}
+
+
+def setting(settings: dict, name: str):
+    """Return a VENUES_* setting, or its default."""
+    value = settings.get(name)
+    return DEFAULTS[name] if value is None else value
