@@ -61,8 +61,9 @@ def build(kind: str, source: Path, output: Path) -> None:
         "PATH": str(source), "OUTPUT_PATH": str(output), "SITEURL": "", "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False, "PLUGINS": [], "TIMEZONE": "Europe/London",
         # The theme would list every page in every page's menu: quadratic, and nothing our site does.
-        "DISPLAY_PAGES_ON_MENU": False, "DISPLAY_CATEGORIES_ON_MENU": False, "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None,
-        "TRANSLATION_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None,
+        "DISPLAY_PAGES_ON_MENU": False, "DISPLAY_CATEGORIES_ON_MENU": False,
+        "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None,
+        "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None,
     })
     Pelican(settings).run()
 
