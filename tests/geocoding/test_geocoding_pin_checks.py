@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from geocoding.cli import main as geocode_main
-from geocoding.compass import direction
 from geocoding.resolve import resolve_venues
 from geopy.distance import geodesic
 from venues.catalogue import read_catalogue
@@ -106,13 +105,6 @@ def test_the_limit_is_geocoding_max_distance_metres(nominatim, settings, make_ve
     if fails:
         assert f"{metres:,} m east of the centre of PO1 2AB" in problems[0].message
     assert venue.position.source == "file" and nominatim.requests == []
-
-
-@pytest.mark.parametrize("bearing", range(0, 360, 45))
-def test_direction_names_the_compass_point(bearing):
-    point = geodesic(meters=3000).destination(GUILDHALL_CENTRE, bearing=bearing)
-    names = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"]
-    assert direction(GUILDHALL_CENTRE, (point.latitude, point.longitude)) == names[bearing // 45]
 
 
 def test_every_example_venue_is_within_the_limit_of_its_postcode(tmp_path, capsys):
