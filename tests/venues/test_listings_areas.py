@@ -89,6 +89,7 @@ def test_a_large_offer_listing_links_to_its_places_area_by_area(large_site):
             cards = listed_slugs(page)
             if parts:
                 assert cards == []
+                assert "/theme/css/finder.css" in page.read_text(encoding="utf-8")  # the links' list style
                 total = sum(len(listed_slugs(part / "index.html")) for part in parts)
                 assert total > LARGE_SITE_MAX_CARDS, listing.name
                 for part in parts:
