@@ -70,6 +70,22 @@ def published_site(tmp_path_factory) -> tuple[Path, str]:
     return output, site_url
 
 
+LARGE_SITE_VENUES = 80
+LARGE_SITE_MAX_CARDS = 20
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory) -> Path:
+    """Build a site of generated venues larger than its directory's card limit, once for the whole session."""
+    from scripts.bench_build import write_venues  # local: only the tests of the split directory need it
+
+    work = tmp_path_factory.mktemp("large-site")
+    venues = work / "venues"
+    venues.mkdir()
+    write_venues(venues, LARGE_SITE_VENUES)
+    return build_site(work, venues, VENUES_DIRECTORY_MAX_CARDS=LARGE_SITE_MAX_CARDS)
+
+
 @pytest.fixture
 def pelican_errors(caplog):
     """Collect error records that Pelican and the plugins log during a build."""

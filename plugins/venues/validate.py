@@ -27,9 +27,9 @@ from .schema_messages import schema_messages
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A venue's page is venues/<slug>/: these names are the site's own pages under venues/, now or planned (listings by
-# offer and language; posters, cards, the leaflet, the network page and the map), and would be taken over.
+# offer, language and area; posters, cards, the leaflet, the network page and the map), and would be taken over.
 RESERVED_SLUGS = frozenset({
-    "offers", "languages", "poster", "posters", "card", "cards", "leaflet", "network", "map", "index", "feed",
+    "offers", "languages", "areas", "poster", "posters", "card", "cards", "leaflet", "network", "map", "index", "feed",
     "search", "open-data", "data", "print", "all", "new", "static", "theme", "images", "css", "js",
     # The map page gives each venue's list entry its slug as an id (map/#slug): these ids are the page's own.
     "places", "main-content", "sos-map-title",

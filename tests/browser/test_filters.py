@@ -116,8 +116,11 @@ def test_pages_without_javascript_list_the_same_places_as_the_filters(example_si
     schema = json.loads((ROOT / "plugins" / "venues" / "schema.json").read_text(encoding="utf-8"))
     offers = [choice["const"] for choice in schema["properties"]["offers"]["items"]["oneOf"]
               if any(choice["const"] in venue["offers"] for venue in venues.values())]
-    assert links == [f"/{prefix}venues/offers/{offer}/" for offer in offers] + [f"/{prefix}venues/languages/{code}/"
-                                                                                 for code in langs]
+    districts = sorted({venue["address"]["postcode"].split()[0].lower() for venue in venues.values()},
+                       key=lambda key: (len(key), key))  # natural order: po9 before po10
+    assert links == ([f"/{prefix}venues/offers/{offer}/" for offer in offers]
+                     + [f"/{prefix}venues/languages/{code}/" for code in langs]
+                     + [f"/{prefix}venues/areas/{key}/" for key in districts])
     different = []
     for name, folder, values in (("offer", "offers", offers), ("lang", "languages", langs)):
         for value in values:
