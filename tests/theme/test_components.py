@@ -22,7 +22,7 @@ from pelican.settings import read_settings
 from translations.install import install_translations
 from translations.writer import TranslatingWriter
 from venues.catalogue import read_catalogue
-from venues.listings import language_listings, offer_listings
+from venues.listings import area_listings, language_listings, offer_listings
 from venues.present import present
 from venues.schema import accessibility_features, kinds, offers, schemes
 
@@ -48,7 +48,8 @@ class ExampleLoader(yaml.SafeLoader):
     """Read a component's yaml; !venue and the like name the data the site itself would pass."""
 
 
-for _tag in ("!venue", "!venues", "!hours", "!time", "!catalogue", "!offer_listings", "!language_listings"):
+for _tag in ("!venue", "!venues", "!hours", "!time", "!catalogue", "!offer_listings", "!language_listings",
+             "!area_listings"):
     ExampleLoader.add_constructor(_tag, lambda loader, node: Tagged(node.tag, loader.construct_scalar(node)))
 
 
@@ -113,6 +114,7 @@ def resolve(value):
         "!catalogue": lambda: {"offers": offers, "accessibility": accessibility_features, "kinds": kinds}[value.value](),
         "!offer_listings": lambda: offer_listings(list(pages.values())),
         "!language_listings": lambda: language_listings(list(pages.values())),
+        "!area_listings": lambda: area_listings(list(pages.values())),
     }[value.tag]()
 
 
