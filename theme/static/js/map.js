@@ -288,6 +288,13 @@
     if (example) {
       example.hidden = true;  // until the details say it is one
     }
+    // Until the hours have come, say nothing of them (js/open-now.js would say they are not known).
+    var status = content.querySelector("[data-open-status]");
+    if (status) {
+      status.removeAttribute("data-open-status");
+      status.setAttribute("data-open-later", "");
+      status.hidden = true;
+    }
     return content;
   }
 
@@ -300,7 +307,12 @@
     } else if (example) {
       example.parentNode.removeChild(example);
     }
-    var status = content.querySelector("[data-open-status]");
+    var status = content.querySelector("[data-open-later]");
+    if (status) {
+      status.removeAttribute("data-open-later");
+      status.setAttribute("data-open-status", "");
+      status.hidden = false;
+    }
     if (status && place.open) {
       status.setAttribute("data-open-from", place.open.from);
       status.setAttribute("data-open-days", String(place.open.days));
