@@ -25,6 +25,7 @@ class MapOptions:
     center: tuple[float, float]
     zoom: int
     data_save_as: str = "map/places.json"  # the places file, from the site root
+    details_save_as: str = "map/details.json"  # the details file, from the site root
     cluster_radius: int = 48
     fit_max_zoom: int = 16
     tiles_max_zoom: int = 19
@@ -39,11 +40,22 @@ class MapParts(NamedTuple):
     scripts: tuple[str, ...]  # to load with defer, in this order
     config: dict  # Leaflet's options as folium sets them: the template writes them in a data attribute
     data_url: str
-    places: tuple[dict, ...]
+    places: tuple[dict, ...]  # what the markers need, loaded with the page
+    details_url: str = "map/details.json"
+    details: tuple[dict, ...] = ()  # the rest, in the places' order, fetched on a popup's or a filter's first use
 
     def places_json(self) -> str:
         """Return the places file: one JSON object, keys in a fixed order, so builds are byte-identical."""
-        return json.dumps({"places": list(self.places)}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return compact_json({"places": list(self.places)})
+
+    def details_json(self) -> str:
+        """Return the details file, its records in the places file's order."""
+        return compact_json({"details": list(self.details)})
+
+
+def compact_json(data: dict) -> str:
+    """Return data as JSON without spaces, ending in a newline."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def build_map(venues, options: MapOptions) -> MapParts:
@@ -113,6 +125,8 @@ def build_map(venues, options: MapOptions) -> MapParts:
         config=map_config(vmap, tiles, fit, cluster),
         data_url=options.data_save_as,
         places=tuple(place(venue) for venue in placed),
+        details_url=options.details_save_as,
+        details=tuple(details(venue) for venue in placed),
     )
 
 
@@ -134,14 +148,21 @@ def map_config(vmap: folium.Map, tiles: folium.TileLayer, fit: FitBounds | None,
 
 
 def place(venue) -> dict:
-    """Return what the map shows of a venue and filters it by; the popup's markup is the page's template."""
-    record = {
+    """Return what a venue's marker needs: where it stands, its name (the marker's label) and its page."""
+    # Five decimals place a marker within about a metre: closer than a pin's point can show.
+    return {
         "slug": venue.slug,
         "name": venue.name,
-        "address": venue.address.one_line(),
         "url": venue.url,  # from the site root; the page gives the way there in the reader's language
-        "lat": round(venue.position.lat, 6),
-        "lon": round(venue.position.lon, 6),
+        "lat": round(venue.position.lat, 5),
+        "lon": round(venue.position.lon, 5),
+    }
+
+
+def details(venue) -> dict:
+    """Return what the map's popup shows of a venue and its filters choose by; the popup's markup is the page's."""
+    record = {
+        "address": venue.address.one_line(),
         # Keys separated by spaces, as the directory's cards carry them in data-* for js/filters.js.
         "kind": venue.kind,
         "offers": " ".join(venue.offers),

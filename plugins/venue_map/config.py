@@ -7,6 +7,8 @@ DEFAULTS = {
     # One file for every language: a place's name and address are the same in each, and its link
     # is made from the page's own way to its language's venue pages.
     "MAP_DATA_SAVE_AS": "map/places.json",
+    # What a popup or a filter needs beyond the marker, fetched on its first use: most readers never do.
+    "MAP_DETAILS_SAVE_AS": "map/details.json",
     "MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     "MAP_CENTER": (50.8058, -1.0872),

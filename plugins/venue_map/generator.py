@@ -1,4 +1,4 @@
-"""Write MAP_SAVE_AS with the theme's map.html, and the places it shows to MAP_DATA_SAVE_AS."""
+"""Write MAP_SAVE_AS with the theme's map.html, its markers to MAP_DATA_SAVE_AS and their details to MAP_DETAILS_SAVE_AS."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def map_options(settings: dict) -> MapOptions:
         center=tuple(setting(settings, "MAP_CENTER")),
         zoom=setting(settings, "MAP_ZOOM"),
         data_save_as=setting(settings, "MAP_DATA_SAVE_AS"),
+        details_save_as=setting(settings, "MAP_DETAILS_SAVE_AS"),
         cluster_radius=setting(settings, "MAP_CLUSTER_RADIUS"),
     )
 
@@ -37,7 +38,7 @@ class VenueMapGenerator(Generator):
     """Write the map page from the venues the venues plugin put in the context."""
 
     def generate_output(self, writer):
-        """Write the places file, and map.html with `venue_map` (build.MapParts) for the shown venues."""
+        """Write the places and details files, and map.html with `venue_map` (build.MapParts) for the shown venues."""
         save_as = setting(self.settings, "MAP_SAVE_AS")
         if not save_as:
             return
@@ -46,9 +47,10 @@ class VenueMapGenerator(Generator):
             log.warning("venue_map: no venues in the context (is the venues plugin enabled?); the map is empty")
             venues = []
         venue_map = build_map(venues, map_options(self.settings))
-        data_path = Path(self.output_path) / venue_map.data_url
-        data_path.parent.mkdir(parents=True, exist_ok=True)
-        data_path.write_text(venue_map.places_json(), encoding="utf-8")
+        for url, text in [(venue_map.data_url, venue_map.places_json()), (venue_map.details_url, venue_map.details_json())]:
+            data_path = Path(self.output_path) / url
+            data_path.parent.mkdir(parents=True, exist_ok=True)
+            data_path.write_text(text, encoding="utf-8")
         writer.write_file(
             save_as,
             self.get_template("map"),

@@ -32,12 +32,15 @@ THEME_STATIC = Path(__file__).resolve().parents[2] / "theme" / "static"
 
 
 def whole(parts) -> str:
-    return "\n".join([*parts.stylesheets, *parts.scripts, json.dumps(parts.config), parts.places_json()])
+    return "\n".join([*parts.stylesheets, *parts.scripts, json.dumps(parts.config), parts.places_json(), parts.details_json()])
 
 
 def places(parts) -> list[dict]:
-    """Return the places as the browser reads them from the places file."""
-    return json.loads(parts.places_json())["places"]
+    """Return the places as the browser has them once it has read the places file and the details file."""
+    markers = json.loads(parts.places_json())["places"]
+    details = json.loads(parts.details_json())["details"]
+    assert len(markers) == len(details)
+    return [{**marker, **facts} for marker, facts in zip(markers, details, strict=True)]
 
 
 def test_parts_are_data_and_use_only_our_copies_of_the_assets():
@@ -95,8 +98,8 @@ def test_each_place_is_named_and_carries_what_the_filters_choose_by():
     found = places(build_map(venues, OPTIONS))
     assert len(found) == len(venues)
     assert found[0] == {"slug": venues[0].slug, "name": venues[0].name, "address": venues[0].address.one_line(),
-                        "url": f"venues/{venues[0].slug}/", "lat": venues[0].position.lat,
-                        "lon": venues[0].position.lon, "kind": "cafe", "offers": "wifi hot-drink", "langs": "ar uk",
+                        "url": f"venues/{venues[0].slug}/", "lat": round(venues[0].position.lat, 5),
+                        "lon": round(venues[0].position.lon, 5), "kind": "cafe", "offers": "wifi hot-drink", "langs": "ar uk",
                         "access": "step-free-entrance hearing-loop"}
     assert found[1]["offers"] == "safe-space" and found[1]["langs"] == "en" and found[1]["access"] == ""
     assert [place["slug"] for place in found] == [venue.slug for venue in venues]
@@ -169,12 +172,31 @@ def test_map_without_venues_uses_the_configured_centre_and_zoom():
 
 
 def test_the_places_file_is_one_compact_line_of_json():
-    text = build_map(spread_venues(), OPTIONS).places_json()
-    assert text.endswith("}\n") and text.count("\n") == 1
-    assert ": " not in text and ", " not in text.replace(", Portsmouth", "")
+    parts = build_map(spread_venues(), OPTIONS)
+    for text in [parts.places_json(), parts.details_json()]:
+        assert text.endswith("}\n") and text.count("\n") == 1
+        assert ": " not in text and ", " not in text.replace(", Portsmouth", "")
+
+
+def test_the_markers_carry_only_what_a_marker_needs_and_the_details_the_rest():
+    venue = make_venue("corner-cafe", "Corner Café", lat=50.7912345678, lon=-1.0876543219)
+    venue.schedule = build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
+    parts = build_map([venue], OPTIONS)
+    marker = json.loads(parts.places_json())["places"][0]
+    assert marker == {"slug": "corner-cafe", "name": "Corner Café", "url": "venues/corner-cafe/",
+                      "lat": 50.79123, "lon": -1.08765}
+    # The address and the hours, the heaviest part, wait in the details until a popup or a filter asks.
+    assert venue.address.one_line() not in parts.places_json() and "540 480" not in parts.places_json()
+    assert json.loads(parts.details_json())["details"][0]["address"] == venue.address.one_line()
 
 
 @pytest.mark.parametrize(("settings", "data_url"), [
     ({}, "map/places.json"), ({"MAP_DATA_SAVE_AS": "where/p.json"}, "where/p.json")])
 def test_the_places_file_follows_its_setting(settings, data_url):
     assert map_options(settings).data_save_as == data_url
+
+
+@pytest.mark.parametrize(("settings", "details_url"), [
+    ({}, "map/details.json"), ({"MAP_DETAILS_SAVE_AS": "where/d.json"}, "where/d.json")])
+def test_the_details_file_follows_its_setting(settings, details_url):
+    assert map_options(settings).details_save_as == details_url

@@ -22,6 +22,9 @@ def test_map_page_is_written_with_its_parts_and_its_assets_exist(map_site: Path)
     assert [place["slug"] for place in places] == [venue.slug for venue in spread_venues()]
     assert 'class="sos-venue-map"' in page
     assert 'data-places="../map/places.json"' in page
+    assert 'data-details="../map/details.json"' in page
+    details = json.loads((map_site / "map" / "details.json").read_text(encoding="utf-8"))["details"]
+    assert [place["address"] for place in details] == [venue.address.one_line() for venue in spread_venues()]
     # Every <script> is a file of the site's own: nothing inline for a Content Security Policy to refuse.
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, re.S)
     assert scripts and all('src="../theme/' in attributes and not body for attributes, body in scripts)
@@ -46,7 +49,7 @@ def test_map_page_with_twelve_venues_and_its_assets_stay_light(map_site: Path):
 
 def test_two_builds_of_the_same_venues_are_byte_identical(tmp_path: Path, map_site: Path):
     again = build(tmp_path, spread_venues())
-    for name in ["index.html", "places.json"]:
+    for name in ["index.html", "places.json", "details.json"]:
         assert (again / "map" / name).read_bytes() == (map_site / "map" / name).read_bytes(), name
 
 
@@ -59,11 +62,13 @@ def test_other_venues_give_another_page(tmp_path: Path, map_site: Path):
 
 
 def test_map_save_as_is_followed(tmp_path: Path):
-    output = build(tmp_path, spread_venues()[:2], MAP_SAVE_AS="where/index.html", MAP_DATA_SAVE_AS="where/places.json")
+    output = build(tmp_path, spread_venues()[:2], MAP_SAVE_AS="where/index.html", MAP_DATA_SAVE_AS="where/places.json",
+                   MAP_DETAILS_SAVE_AS="where/details.json")
     page = (output / "where" / "index.html").read_text(encoding="utf-8")
     assert not (output / "map").exists()
     assert '"../theme/vendor/leaflet/leaflet.js"' in page
     assert 'data-places="../where/places.json"' in page
+    assert 'data-details="../where/details.json"' in page
     assert '"url":"venues/harbour-reading-room/"' in (output / "where" / "places.json").read_text(encoding="utf-8")
 
 

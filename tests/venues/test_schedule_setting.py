@@ -10,14 +10,14 @@ from pathlib import Path
 from tests.conftest import build_site
 
 VENUE_PAGE = Path("venues/example-night-pharmacy/index.html")
-PAGES_WITH_STATUS = [VENUE_PAGE, Path("venues/index.html"), Path("uk/venues/index.html"), Path("map/places.json")]
+PAGES_WITH_STATUS = [VENUE_PAGE, Path("venues/index.html"), Path("uk/venues/index.html"), Path("map/details.json")]
 
 
 def days_carried(page: Path) -> set[str]:
-    """Return every data-open-days value on a page, or every place's days in the map's places file."""
+    """Return every data-open-days value on a page, or every place's days in the map's details file."""
     text = page.read_text(encoding="utf-8")
     if page.suffix == ".json":
-        return {str(place["open"]["days"]) for place in json.loads(text)["places"] if "open" in place}
+        return {str(place["open"]["days"]) for place in json.loads(text)["details"] if "open" in place}
     return set(re.findall(r'data-open-days="(\d+)"', text))
 
 

@@ -1,5 +1,6 @@
 /* The venue map, built from data: Leaflet's options as folium set them (data-map on the map's element),
-   the places from a JSON file (data-places), each popup a copy of the page's <template data-map-popup>
+   the markers from a JSON file (data-places), what their popups and the filters need from another
+   (data-details), fetched on first use, each popup a copy of the page's <template data-map-popup>
    with the place's facts filled in as text. Nothing of a venue is ever run as code, and the page needs no
    inline script. Calmer motion for those who ask, named clusters, focus that follows a popup opened from
    the keyboard; the directory's filters in the address (js/filters.js decides, as on the directory);
@@ -188,10 +189,10 @@
   var FILTERED = /[?&](q|offer|lang|access|open)=/;
   var scripts = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
 
-  function filterLater(map, group) {
+  function filterLater(map, group, detailsFor) {
     var root = document.documentElement;
     var names = ["filters.js", "map-filters.js"];
-    var finish = function () {
+    var filter = function () {
       if (window.sosFilters && window.sosMapFilters) {
         window.sosMapFilters(map, group);
         // The sentence about the filters now stands above the map: the map still ends with the first screen.
@@ -199,6 +200,11 @@
         map.invalidateSize({ pan: false });
       }
       root.classList.remove("sos-map-filtering");  // and if a file did not come, show every place
+    };
+    var finish = function () {
+      detailsFor().then(filter, function () {
+        root.classList.remove("sos-map-filtering");
+      });
     };
     var next = function () {
       var name = names.shift();
@@ -278,30 +284,91 @@
     var link = content.querySelector("[data-place-link]");
     link.setAttribute("href", siteUrl + place.url);
     content.querySelector("[data-place-name]").textContent = place.name;
-    content.querySelector("[data-place-address]").textContent = place.address;
     var example = content.querySelector("[data-place-example]");
-    if (example && !place.example) {
+    if (example) {
+      example.hidden = true;  // until the details say it is one
+    }
+    // Until the hours have come, say nothing of them (js/open-now.js would say they are not known).
+    var status = content.querySelector("[data-open-status]");
+    if (status) {
+      status.removeAttribute("data-open-status");
+      status.setAttribute("data-open-later", "");
+      status.hidden = true;
+    }
+    return content;
+  }
+
+  // The rest of the popup, once the details file has come: the address, the example tag, the hours.
+  function fillDetails(content, place) {
+    content.querySelector("[data-place-address]").textContent = place.address || "";
+    var example = content.querySelector("[data-place-example]");
+    if (example && place.example) {
+      example.hidden = false;
+    } else if (example) {
       example.parentNode.removeChild(example);
     }
-    var status = content.querySelector("[data-open-status]");
+    var status = content.querySelector("[data-open-later]");
+    if (status) {
+      status.removeAttribute("data-open-later");
+      status.setAttribute("data-open-status", "");
+      status.hidden = false;
+    }
     if (status && place.open) {
       status.setAttribute("data-open-from", place.open.from);
       status.setAttribute("data-open-days", String(place.open.days));
       status.setAttribute("data-open-hours", place.open.hours);
     }
-    return content;
   }
 
-  function markerFor(place, siteUrl) {
-    // title and alt name the focusable marker after its place; the rest is what js/filters.js chooses by.
-    var marker = L.marker([place.lat, place.lon], {
-      title: place.name, alt: place.name, slug: place.slug, kind: place.kind,
-      offers: place.offers, langs: place.langs, access: place.access,
-    });
+  // The details file (addresses, kinds, offers, languages, access, hours), in the places file's order:
+  // fetched once, on the first popup or filter, so a map that is only looked at never downloads it.
+  var details = null;
+
+  function loadDetails(url, markers) {
+    if (!details) {
+      details = fetch(url)
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("the map's details did not come: " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (data) {
+          data.details.forEach(function (facts, index) {
+            var marker = markers[index];
+            L.extend(marker.sosPlace, facts);
+            // What js/filters.js chooses by, where it reads it for a directory's card.
+            L.extend(marker.options, { kind: facts.kind, offers: facts.offers, langs: facts.langs, access: facts.access });
+          });
+        });
+    }
+    return details;
+  }
+
+  function markerFor(place, siteUrl, detailsFor) {
+    // title and alt name the focusable marker after its place; the details add what js/filters.js chooses by.
+    var marker = L.marker([place.lat, place.lon], { title: place.name, alt: place.name, slug: place.slug });
     marker.sosPlace = place;
     // Made on first use and kept: Leaflet asks again each time it updates an open popup.
     marker.bindPopup(function () {
-      marker.sosPopupContent = marker.sosPopupContent || popupFor(place, siteUrl);
+      if (!marker.sosPopupContent) {
+        var content = popupFor(place, siteUrl);
+        marker.sosPopupContent = content;
+        detailsFor().then(function () {
+          fillDetails(content, place);
+          var popup = marker.getPopup();
+          if (popup && popup.isOpen()) {
+            // Measured and placed again, its open status worked out (contentupdate). Leaflet puts the
+            // content back in, which drops focus: give it back to what had it (the link, from the keyboard).
+            var active = document.activeElement;
+            var inside = content.contains(active);
+            popup.update();
+            if (inside && document.activeElement !== active) {
+              active.focus({ preventScroll: true });
+            }
+          }
+        });
+      }
       return marker.sosPopupContent;
     });
     return marker;
@@ -395,10 +462,14 @@
       })
       .then(function (data) {
         var bySlug = {};
-        var markers = data.places.map(function (place) {
-          var marker = markerFor(place, siteUrl);
+        var markers = [];
+        var detailsFor = function () {
+          return loadDetails(element.getAttribute("data-details"), markers);
+        };
+        data.places.forEach(function (place) {
+          var marker = markerFor(place, siteUrl, detailsFor);
+          markers.push(marker);
           bySlug[place.slug] = marker;
-          return marker;
         });
         group.sosPlaces = markers;  // in the file's order, for js/map-filters.js
         group.addLayers(markers);
@@ -412,7 +483,7 @@
         }
         element.setAttribute("data-map-ready", "");  // every place has joined the map
         if (filtered) {
-          filterLater(map, group);
+          filterLater(map, group, detailsFor);
         }
         window.addEventListener("hashchange", function () {
           var place = placeInAddress(bySlug);
