@@ -59,7 +59,8 @@ def build(kind: str, source: Path, output: Path) -> None:
 
     settings = read_settings(None, override={
         "PATH": str(source), "OUTPUT_PATH": str(output), "SITEURL": "", "CACHE_CONTENT": False,
-        "LOAD_CONTENT_CACHE": False, "PLUGINS": [], "TIMEZONE": "Europe/London", "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None,
+        "LOAD_CONTENT_CACHE": False, "PLUGINS": [], "TIMEZONE": "Europe/London", "FEED_ALL_ATOM": None,
+        "CATEGORY_FEED_ATOM": None,
         "TRANSLATION_FEED_ATOM": None, "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None,
     })
     Pelican(settings).run()
