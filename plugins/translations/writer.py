@@ -33,7 +33,8 @@ class TranslatingWriter(Writer):
         }
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
-                   override_output=False, url=None, **kwargs):
+                   override_output=False, url=None, languages=None, **kwargs):
+        """Write the page in each language, or only in the codes of languages when given (the default always)."""
         if not name:
             return
         page = kwargs.get("page") or kwargs.get("article")
@@ -45,9 +46,13 @@ class TranslatingWriter(Writer):
         else:
             own = {getattr(t, "lang", None) for t in getattr(page, "translations", ())} if page is not None else set()
             targets = [language for language in self.languages if language.code not in own]
+        if languages is not None:
+            # A page made only in some languages (a venue's posters): its switcher and hreflang links name only those.
+            targets = [language for language in targets if language == self.languages[0] or language.code in languages]
         for language in targets:
             target_name = language.prefix + name
-            extra = self._page_context(language, name, target_name, relative_urls)
+            extra = self._page_context(language, name, target_name, relative_urls,
+                                       targets if languages is not None else self.languages)
             super().write_file(target_name, template, context, relative_urls, paginated, template_name,
                                override_output, url, **kwargs, **extra)
 
@@ -61,14 +66,15 @@ class TranslatingWriter(Writer):
     def _unprefixed(name: str, language: Language) -> str:
         return name.removeprefix(language.prefix) if language.prefix else name
 
-    def _page_context(self, language: Language, name: str, target_name: str, relative_urls: bool) -> dict:
-        """Return this page's language variables and its address in every language."""
+    def _page_context(self, language: Language, name: str, target_name: str, relative_urls: bool,
+                      written: list[Language]) -> dict:
+        """Return this page's language variables and its address in every language it is written in."""
         site_url = path_to_url(get_relative_path(target_name)) if relative_urls else self.settings.get("SITEURL", "")
         page_path = name[: -len("index.html")] if name.endswith("index.html") else name
-        urls = {other.code: f"{site_url}/{other.prefix}{page_path}" for other in self.languages}
+        urls = {other.code: f"{site_url}/{other.prefix}{page_path}" for other in written}
         return {
             **self.contexts[language.code],
-            "LANGUAGES": self.languages,
+            "LANGUAGES": written,
             "LANGURL": f"{site_url}/{language.prefix}".rstrip("/"),
             "page_path": page_path,
             "language_urls": urls,

@@ -40,7 +40,8 @@ class Schedule:
         """Return the last day the schedule knows."""
         return self.start + datetime.timedelta(days=self.days - 1)
 
-    @property
+    # Cached: a venue's schedule is read by every card and page in nine languages (82,000 times at 1,000 venues).
+    @functools.cached_property
     def encoded(self) -> str:
         """Return the intervals for a data attribute: first start, then lengths of openings and gaps in turn."""
         numbers, last = [], 0
@@ -49,7 +50,7 @@ class Schedule:
             last = end
         return " ".join(map(str, numbers))
 
-    @property
+    @functools.cached_property
     def times(self) -> list[datetime.time]:
         """Return every time of day an opening starts or ends, for the page to name in its language."""
         minutes = {minute % MINUTES_A_DAY for interval in self.intervals for minute in interval}

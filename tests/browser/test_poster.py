@@ -28,8 +28,10 @@ def published(published_site):
         yield folder, site_url
 
 
-def slugs(folder) -> list[str]:
-    return [page.path.split("/")[-2] for page in venue_pages(folder, "en")]
+def slugs(folder, code: str = "en") -> list[str]:
+    """Return the venues whose sheets are printed in a language: the default's all, another's those who speak it."""
+    every = [page.path.split("/")[-2] for page in venue_pages(folder, "en")]
+    return [slug for slug in every if (folder / languages()[code] / "venues" / slug / "poster" / "index.html").is_file()]
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])
@@ -37,7 +39,7 @@ def test_every_poster_prints_on_exactly_one_a4_page(published, tab, code):
     folder, site_url = published
     opened = tab(viewport={"width": A4_WIDTH_PX, "height": 1123})
     counted = {}
-    for slug in slugs(folder):
+    for slug in slugs(folder, code):
         page = opened.goto(f"{site_url}/{languages()[code]}venues/{slug}/poster/")
         pdf = page.pdf(format="A4", print_background=True)
         counted[slug] = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -49,7 +51,8 @@ def test_the_qr_code_is_45_mm_or_more_and_reads_as_the_venues_address(published,
     folder, site_url = published
     opened = tab(viewport={"width": A4_WIDTH_PX, "height": 1123})
     prefix = languages()[code]
-    for slug in slugs(folder):
+    assert slugs(folder, code)
+    for slug in slugs(folder, code):
         page = opened.goto(f"{site_url}/{prefix}venues/{slug}/poster/")
         page.emulate_media(media="print")
         code = page.locator(".sos-qr__code")
@@ -74,6 +77,17 @@ def test_the_venue_page_links_to_its_poster(published):
     assert "/ar/venues/example-college-hub/poster/" in html
 
 
+def test_sheets_are_printed_in_the_venues_languages_and_the_default_only(published):
+    folder, _ = published
+    hub = folder / "ps" / "venues" / "example-college-hub"  # its staff speak en, ar, uk, sq and fa, not Pashto
+    assert not (hub / "poster").exists() and not (hub / "card").exists()
+    assert (folder / "ar" / "venues" / "example-college-hub" / "card" / "index.html").is_file()
+    html = (hub / "index.html").read_text(encoding="utf-8")
+    assert "/venues/example-college-hub/poster/" in html and "/ps/venues/example-college-hub/poster/" not in html
+    poster = (folder / "ar" / "venues" / "example-college-hub" / "poster" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="ar"' in poster and 'hreflang="ps"' not in poster
+
+
 A6_POINTS = (298, 420)
 
 
@@ -93,5 +107,5 @@ def test_every_counter_card_prints_on_one_a6_page_with_a_qr_code_that_reads(publ
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_axe_finds_nothing_on_the_counter_card(published, tab, code):
     folder, site_url = published
-    page = tab(viewport=checks.PHONE).goto(f"{site_url}/{languages()[code]}venues/{slugs(folder)[0]}/card/")
+    page = tab(viewport=checks.PHONE).goto(f"{site_url}/{languages()[code]}venues/{slugs(folder, code)[0]}/card/")
     assert checks.axe_violations(page, "card") == []
