@@ -125,7 +125,8 @@ def page_context(language_code: str, overrides: dict) -> dict:
     name = "components/index.html"
     return {**built.settings, "OFFERS": offers(), "KINDS": kinds(), "ACCESSIBILITY": accessibility_features(),
             "SCHEMES": schemes(),
-            **built.writer._page_context(language, name, language.prefix + name, False), **overrides}
+            **built.writer._page_context(language, name, language.prefix + name, False, built.writer.languages),
+            **overrides}
 
 
 def render(stem: str, macro: str, example: dict) -> str:
