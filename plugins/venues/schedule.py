@@ -88,8 +88,10 @@ def open_intervals(expression: str, start: datetime.date, days: int,
                    with_holidays: bool = True) -> list[tuple[datetime.datetime, datetime.datetime]]:
     """Return the open intervals (wall-clock, naive) of the days from start, joined where they touch."""
     # Without holidays, PH matches no day: the usual week, as a printed leaflet shows it for months.
-    england = england_holidays(start - datetime.timedelta(days=8), start + datetime.timedelta(days=days))
     mentions_holidays = with_holidays and bool(_HOLIDAY.search(_outside_comments(expression)))
+    # England's calendar is read only for hours that name holidays (the leaflet's usual week never does).
+    england = (england_holidays(start - datetime.timedelta(days=8), start + datetime.timedelta(days=days))
+               if mentions_holidays else set())
     joined: list[list[datetime.datetime]] = []
     for offset in range(days):
         day = start + datetime.timedelta(days=offset)

@@ -320,19 +320,23 @@
     }
   }
 
+  // One of the map's data files, read as JSON; a missing file is an error the console names.
+  function fetchJson(url, what) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) {
+        throw new Error("the map's " + what + " did not come: " + response.status);
+      }
+      return response.json();
+    });
+  }
+
   // The details file (addresses, kinds, offers, languages, access, hours), in the places file's order:
   // fetched once, on the first popup or filter, so a map that is only looked at never downloads it.
   var details = null;
 
   function loadDetails(url, markers) {
     if (!details) {
-      details = fetch(url)
-        .then(function (response) {
-          if (!response.ok) {
-            throw new Error("the map's details did not come: " + response.status);
-          }
-          return response.json();
-        })
+      details = fetchJson(url, "details")
         .then(function (data) {
           data.details.forEach(function (facts, index) {
             var marker = markers[index];
@@ -453,13 +457,7 @@
     if (filtered) {
       document.documentElement.classList.add("sos-map-filtering");
     }
-    fetch(element.getAttribute("data-places"))
-      .then(function (response) {
-        if (!response.ok) {
-          throw new Error("the map's places did not come: " + response.status);
-        }
-        return response.json();
-      })
+    fetchJson(element.getAttribute("data-places"), "places")
       .then(function (data) {
         var bySlug = {};
         var markers = [];
