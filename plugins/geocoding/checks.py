@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from venues.model import Problem, Venue
-from venues.postcode_files import district_names
+from venues.site.postcode_files import district_names
 
 from geocoding.compass import distance_metres, how_far
 from geocoding.config import GeocodingConfig, shown_path

@@ -18,9 +18,9 @@ import sys
 from pathlib import Path
 
 from pelican.settings import read_settings
-from venues.catalogue import build_day, read_catalogue
-from venues.cli import github_annotation
-from venues.github_text import markdown_code
+from venues.check.catalogue import build_day, read_catalogue
+from venues.tools.cli import github_annotation
+from venues.tools.github_text import markdown_code
 
 from geocoding.resolve import origin_of, resolve_venues
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from venues.load import display_path
+from venues.check.load import display_path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}

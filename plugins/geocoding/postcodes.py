@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from venues.postcode_files import load_centroids
+from venues.site.postcode_files import load_centroids
 from venues.text import normalise_postcode
 
 

@@ -7,7 +7,7 @@ import re
 from itertools import chain
 from pathlib import Path
 
-from venues.load import display_path
+from venues.check.load import display_path
 from venues.model import Problem
 
 from .settings import enabled, setting

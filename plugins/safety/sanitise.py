@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nh3
 from pelican.contents import Page
-from venues.load import display_path
+from venues.check.load import display_path
 from venues.text import ALLOWED_SCHEMES, ALLOWED_TAGS
 
 from .settings import enabled

@@ -171,7 +171,7 @@ def details(venue) -> dict:
     }
     if venue.example:
         record["example"] = True
-    # A page object from venues.present carries the schedule (js/open-now.js says what it means now); a bare
+    # A page object from venues.site.present carries the schedule (js/open-now.js says what it means now); a bare
     # Venue, whose hours nobody presented, has none.
     schedule = getattr(venue, "schedule", None)
     if schedule is not None:

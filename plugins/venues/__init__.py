@@ -2,8 +2,8 @@
 
 from pelican import signals
 
-from .generator import get_generators
 from .log_lines import keep_lines_whole
+from .site.generator import get_generators
 
 
 def register():

@@ -22,7 +22,7 @@ class WithoutVenueTraceback(logging.Filter):
 def _stopped_on_venues(error: BaseException | None) -> bool:
     """Tell whether an exception was raised while the venues plugin stopped the build (VenueErrors, or Pelican's
     RuntimeError for the error it logged under --fatal errors)."""
-    from .generator import VenueErrors, stop_on_errors
+    from .site.generator import VenueErrors, stop_on_errors
 
     if isinstance(error, VenueErrors):
         return True

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import phonenumbers
 
-from .load import LoadedFile
+from .check.load import LoadedFile
 from .model import Problem
 from .schema import subschema_at
 

@@ -7,7 +7,7 @@ import io
 import pytest
 import yaml
 from pypdf import PdfReader
-from venues.leaflet import VENUES_PER_SIDE, sheet_count
+from venues.site.leaflet import VENUES_PER_SIDE, sheet_count
 
 from tests.browser.chromium import serve
 from tests.browser.site_pages import languages

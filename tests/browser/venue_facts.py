@@ -15,7 +15,7 @@ EARTH_RADIUS_METRES = 6371008.8
 
 
 def shown_venues(site: Path) -> dict[str, dict]:
-    """Return each venue the built site shows, by slug: its file's fields plus "lat" and "lon" from venues.geojson."""
+    """Return each venue the built site shows, by slug: its file's fields plus "lat" and "lon" from venues.site.geojson."""
     features = json.loads((site / "venues.geojson").read_text(encoding="utf-8"))["features"]
     venues = {}
     for feature in features:

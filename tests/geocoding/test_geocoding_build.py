@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
-from venues.catalogue import read_catalogue
+from venues.check.catalogue import read_catalogue
 
 from tests.conftest import build_site
 

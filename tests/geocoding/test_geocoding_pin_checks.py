@@ -16,7 +16,7 @@ import pytest
 from geocoding.cli import main as geocode_main
 from geocoding.resolve import resolve_venues
 from geopy.distance import geodesic
-from venues.catalogue import read_catalogue
+from venues.check.catalogue import read_catalogue
 
 from scripts.pr_summary import main as pr_summary_main
 from tests.conftest import BUILD_DAY, build_site

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from geocoding.resolve import resolve_venues
 from geopy.distance import geodesic
-from venues.cli import main as validate_main
+from venues.tools.cli import main as validate_main
 
 from tests.conftest import FIXTURES
 

@@ -21,10 +21,10 @@ from pelican.generators import Generator
 from pelican.settings import read_settings
 from translations.install import install_translations
 from translations.writer import TranslatingWriter
-from venues.catalogue import read_catalogue
-from venues.listings import area_listings, language_listings, offer_listings
-from venues.present import present
+from venues.check.catalogue import read_catalogue
 from venues.schema import accessibility_features, kinds, offers, schemes
+from venues.site.listings import area_listings, language_listings, offer_listings
+from venues.site.present import present
 
 from tests.conftest import BUILD_DAY, ROOT
 from tests.theme.test_class_prefix import not_ours

@@ -8,7 +8,7 @@ import pytest
 from babel.support import NullTranslations
 from translations.context import language_context
 from translations.languages import Language
-from venues.present import format_date
+from venues.site.present import format_date
 
 DAY = datetime.date(2027, 1, 25)
 

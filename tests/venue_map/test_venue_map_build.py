@@ -14,8 +14,8 @@ from folium.plugins import MarkerCluster
 from venue_map.build import MapOptions, build_map
 from venue_map.generator import map_options
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
-from venues.present import present
 from venues.schedule import build_schedule
+from venues.site.present import present
 
 OPTIONS = MapOptions(
     tiles_url=TILES_URL,

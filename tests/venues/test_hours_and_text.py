@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from venues.hours import Opening, hours_rows
+from venues.site.hours import Opening, hours_rows
 from venues.text import normalise_postcode, safe_html
 
 THURSDAY_BEFORE_CHRISTMAS = datetime.date(2026, 12, 24)

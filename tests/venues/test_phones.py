@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from venues.catalogue import read_catalogue
-from venues.load import load_text
+from venues.check.catalogue import read_catalogue
+from venues.check.load import load_text
+from venues.check.validate import check_rules, check_schema
 from venues.phones import is_drama_phone, mobiles_in, spaced_phone, tel_href
-from venues.validate import check_rules, check_schema
 
 from tests.conftest import BUILD_DAY, FIXTURES, ROOT
 

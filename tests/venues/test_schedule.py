@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from venues.hours import hours_rows, week_rows
 from venues.schedule import SCHEDULE_DAYS, build_schedule, england_holidays
+from venues.site.hours import hours_rows, week_rows
 
 BUILD_DAY = datetime.date(2026, 11, 27)  # a Friday, as in the example site's test build
 NIGHT_PHARMACY = "Mo-Th 09:00-23:00, Fr,Sa 18:00-02:00, Su 12:00-18:00"

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from venues.present import present
+from venues.site.present import present
 from venues.urls import url_setting
 
 from tests.conftest import BUILD_DAY, build_site

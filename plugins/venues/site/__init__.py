@@ -1,0 +1,1 @@
+"""Build the venue pages, listings, print sheets and open data."""

@@ -1,0 +1,1 @@
+"""Run the coordinators' commands: check, report, renewals, field reference."""
