@@ -54,10 +54,11 @@ class Row:
     venue: Venue | None = None
     origin: str = ""
     problems: list[Problem] = field(default_factory=list)
+    position: Position | None = None  # where the build would put its pin
 
     @property
     def pinned(self) -> bool:
-        return self.venue is None or self.venue.position is None or self.venue.position.source in PINNED_SOURCES
+        return self.venue is None or self.position is None or self.position.source in PINNED_SOURCES
 
 
 def parse_changes(lines: Iterable[str]) -> list[Change]:
@@ -109,8 +110,9 @@ def location_block(position: Position) -> str:
 def offline_positions(folder: Path, cache: Path, settings: Mapping, today: datetime.date) -> dict[str, Position]:
     """Place every valid venue of a folder without the network, as an offline build does: file, cache, postcode."""
     catalogue = read_catalogue(folder, folder.resolve().parent, today)
-    resolve_venues(catalogue.venues, {**settings, "GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)}, {})
-    return {venue.source: venue.position for venue in catalogue.venues if venue.position}
+    positions, _problems = resolve_venues(
+        catalogue.venues, {**settings, "GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)}, {})
+    return {venue.source: positions[venue.slug] for venue in catalogue.venues if venue.slug in positions}
 
 
 def moved_by_cache(changes: list[Change], before: Mapping[str, Position], after: Mapping[str, Position]) -> list[Change]:
@@ -128,10 +130,10 @@ def pin_moves(rows: list[Row], before: Mapping[str, Position]) -> list[tuple[Row
     """Return each row whose pin is new or moved, with its old pin (None for a new one)."""
     moves = []
     for row in rows:
-        if row.venue is None or row.venue.position is None:
+        if row.venue is None or row.position is None:
             continue
         old = before.get(row.change.old_path or row.change.path)
-        if old is None or _moved(old, row.venue.position):
+        if old is None or _moved(old, row.position):
             moves.append((row, old))
     return moves
 
@@ -141,10 +143,11 @@ def collect_rows(changes: list[Change], catalogue: Catalogue, settings: Mapping)
     by_source = {venue.source: venue for venue in catalogue.venues}
     rows = [Row(change, by_source.get(change.path) if change.status != "removed" else None) for change in changes]
     venues = [row.venue for row in rows if row.venue is not None]
-    problems = resolve_venues(venues, settings)
+    positions, problems = resolve_venues(venues, settings)
     for row in rows:
         if row.venue is not None:
-            row.origin = origin_of(row.venue, settings)
+            row.position = positions.get(row.venue.slug)
+            row.origin = origin_of(row.venue, row.position, settings)
             # The file's own warnings (it is published with them) come first, then where it was placed.
             row.problems = [problem for problem in catalogue.problems + problems if problem.file == row.venue.source]
         elif row.change.status != "removed":
@@ -176,7 +179,7 @@ def _shown(row: Row, today: datetime.date) -> str:
 
 
 def _pin(row: Row) -> str:
-    position = row.venue.position if row.venue else None
+    position = row.position if row.venue else None
     return f"[{position.lat:.6f}, {position.lon:.6f}]({osm_link(position)})" if position else ""
 
 
@@ -213,7 +216,7 @@ def _moves_markdown(moves: list[tuple[Row, Position | None]]) -> list[str]:
         return ["", "No map pin moves."]
     table = []
     for row, old in moves:
-        new = row.venue.position
+        new = row.position
         was = f"[{old.lat:.6f}, {old.lon:.6f}]({osm_link(old)})" if old else "(new)"
         far = how_far((old.lat, old.lon), (new.lat, new.lon)) if old else ""
         table.append((markdown_text(row.venue.name), markdown_code(row.venue.source), was, _pin(row), far, _origin(row)))
@@ -224,7 +227,7 @@ def _moves_markdown(moves: list[tuple[Row, Position | None]]) -> list[str]:
 
 def move_problem(row: Row, old: Position) -> Problem:
     """Mark a moved pin on the venue file, so the pull request shows it on the file's page too."""
-    new = row.venue.position
+    new = row.position
     where = row.venue.key_at("location") if row.venue.location else row.venue.key_at("address")
     return Problem(row.venue.source, *where, (
         f"the map pin moves {how_far((old.lat, old.lon), (new.lat, new.lon))}, from {old.lat:.6f}, {old.lon:.6f} to "
@@ -256,7 +259,7 @@ def _pin_advice(row: Row) -> list[str]:
         "so the map always uses it:",
         "",
         "```yaml",
-        location_block(venue.position),
+        location_block(row.position),
         "```",
         "",
         "If it is wrong, write the right numbers instead: on openstreetmap.org, right-click the entrance and "

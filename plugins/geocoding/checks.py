@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from venues.model import Problem, Venue
+from venues.model import Position, Problem, Venue
 from venues.site.postcode_files import district_names
 
 from geocoding.compass import distance_metres, how_far
@@ -20,13 +20,12 @@ class PositionChecks:
     def __init__(self, config: GeocodingConfig):
         self.config = config
 
-    def check(self, venue: Venue, centroid: tuple[float, float] | None) -> list[Problem]:
-        """Return the problems with venue.position: outside the service area, too far from the postcode, unknown postcode."""
-        point = venue.position
+    def check(self, venue: Venue, point: Position, centroid: tuple[float, float] | None) -> list[Problem]:
+        """Return the problems with the venue's point: outside the service area, too far from the postcode, unknown postcode."""
         if not self.config.inside_service_area(point.lat, point.lon):
-            return [self._outside_service_area(venue)]
+            return [self._outside_service_area(venue, point)]
         if centroid is None:
-            return [self._unknown_postcode_warning(venue)]
+            return [self._unknown_postcode_warning(venue, point)]
         # Nominatim's answers are judged against the same limit before they are used (resolve.py), and a
         # postcode position is the centre itself, so only a point from the file or the cache can fail here.
         distance = distance_metres(centroid, (point.lat, point.lon))
@@ -36,8 +35,8 @@ class PositionChecks:
             # A large site (a park, a station) can have its door far from its postcode's houses: said, it is shown.
             if venue.location_reason and distance <= self.config.max_distance_with_reason_metres:
                 return []
-            return [self._file_too_far(venue, centroid, distance)]
-        return [self._cache_too_far(venue, centroid)]
+            return [self._file_too_far(venue, point, centroid, distance)]
+        return [self._cache_too_far(venue, point, centroid)]
 
     def acceptable(self, point: tuple[float, float], centroid: tuple[float, float] | None) -> bool:
         """Tell whether a point from Nominatim may be used and cached: inside the area, near its postcode's centre."""
@@ -63,9 +62,9 @@ class PositionChecks:
         areas = " and ".join(sorted({district.rstrip("0123456789") for district in districts}))
         return f"{self.config.site_name} covers the {areas} postcodes in {extract}: {', '.join(districts)}"
 
-    def _file_too_far(self, venue: Venue, centroid: tuple[float, float], distance: float) -> Problem:
+    def _file_too_far(self, venue: Venue, point: Position, centroid: tuple[float, float], distance: float) -> Problem:
         """Refuse a location: block too far from the postcode's centre, at the location: line."""
-        point, postcode = venue.position, venue.address.postcode
+        postcode = venue.address.postcode
         limit, reason_limit = self.config.max_distance_metres, self.config.max_distance_with_reason_metres
         if distance <= reason_limit:
             hint = ('. If the entrance really is that far from its postcode (a park, a station, a large site), write '
@@ -84,14 +83,14 @@ class PositionChecks:
         )
         return Problem(venue.source, *venue.key_at("location"), message)
 
-    def _cache_too_far(self, venue: Venue, centroid: tuple[float, float]) -> Problem:
+    def _cache_too_far(self, venue: Venue, point: Position, centroid: tuple[float, float]) -> Problem:
         """Refuse a cached point too far from the postcode's centre, at the address: line."""
         # The cache key is the whole normalised address (street, town and postcode), so changing any of them in
         # the venue file looks the address up afresh: an entry cannot go stale through an address change. A far
         # entry means the committed cache was edited by hand or badly merged, or the postcode extract or
         # GEOCODING_MAX_DISTANCE_METRES changed since it was written. Nobody has checked it against today's
         # rule, so it is an error like a far location: block, rather than a pin used quietly.
-        point, postcode, limit = venue.position, venue.address.postcode, self.config.max_distance_metres
+        postcode, limit = venue.address.postcode, self.config.max_distance_metres
         cache = shown_path(self.config.cache_path)
         message = (
             f'the geocode cache ({cache}) puts "{venue.address.one_line()}" '
@@ -100,18 +99,17 @@ class PositionChecks:
         )
         return Problem(venue.source, *venue.key_at("address"), message)
 
-    def _unknown_postcode_warning(self, venue: Venue) -> Problem:
+    def _unknown_postcode_warning(self, venue: Venue, point: Position) -> Problem:
         """Warn that a placed venue's postcode is not in the extract, so its point cannot be checked."""
-        origin = ORIGIN_WORDS.get(venue.position.source, venue.position.source)
+        origin = ORIGIN_WORDS.get(point.source, point.source)
         message = (
             f"{venue.address.postcode} is not a postcode we know: check it ({self.coverage()}); the map uses "
             f"the point from {origin}, which cannot be checked against the postcode's centre"
         )
         return Problem(venue.source, *venue.value_at("address", "postcode"), message, severity="warning")
 
-    def _outside_service_area(self, venue: Venue) -> Problem:
+    def _outside_service_area(self, venue: Venue, point: Position) -> Problem:
         """Refuse a point outside the service area, at the line of whatever gave it."""
-        point = venue.position
         south, west, north, east = self.config.service_area
         if point.source == "file":
             fix = "check lat: and lon: in the location: block (are they swapped, or is a minus sign missing?)"

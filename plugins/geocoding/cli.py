@@ -55,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(catalogue.errors)} error(s) in venue files: run make validate first.", file=sys.stderr)
         return 1
 
-    problems = resolve_venues(catalogue.venues, settings, retry_not_found=args.retry_not_found)
-    rows = [(venue.source, venue.position, origin_of(venue, settings)) for venue in catalogue.venues]
+    positions, problems = resolve_venues(catalogue.venues, settings, retry_not_found=args.retry_not_found)
+    rows = [(venue.source, positions.get(venue.slug), origin_of(venue, positions.get(venue.slug), settings))
+            for venue in catalogue.venues]
     print(markdown_table(rows) if args.markdown else plain_lines(rows))
     on_github = bool(os.environ.get("GITHUB_ACTIONS"))
     for problem in problems:

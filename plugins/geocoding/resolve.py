@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
+from typing import NamedTuple
 
 from pelican.plugins._utils import plugin_enabled
 from venues.model import Position, Problem, Venue
@@ -25,29 +26,46 @@ log = logging.getLogger(__name__)
 FOUND_NOTHING = "Nominatim found nothing"  # how origins name a miss: "postcode: Nominatim found nothing"
 
 
-def on_venues_loaded(generator, venues: Iterable[Venue] = (), **_kwargs) -> list[Problem]:
-    """Resolve positions for the venues the venues plugin loaded; return the problems found."""
+class Placed(NamedTuple):
+    """The positions found, by venue slug (a venue that could not be placed has none), and the problems found."""
+
+    positions: dict[str, Position]
+    problems: list[Problem]
+
+
+def on_venues_loaded(
+    generator, venues: Iterable[Venue] = (), positions: MutableMapping[str, Position] | None = None, **_kwargs
+) -> list[Problem]:
+    """Put the loaded venues' positions in the signal's positions mapping; return the problems found."""
     # Signals outlive a build: in a process that runs several builds (the tests), only answer our own.
     if not plugin_enabled("geocoding", generator.settings.get("PLUGINS")):
         return []
-    return resolve_venues(venues, generator.settings)
+    placed = resolve_venues(venues, generator.settings)
+    if positions is not None:
+        positions.update(placed.positions)
+    return placed.problems
 
 
 def resolve_venues(
     venues: Iterable[Venue], settings: Mapping, environ: Mapping[str, str] | None = None, retry_not_found: bool = False
-) -> list[Problem]:
-    """Set venue.position on each venue, save the cache if it changed, and return the problems found."""
+) -> Placed:
+    """Find each venue's position, save the cache if it changed, and return the positions and the problems found."""
     config = GeocodingConfig.from_settings(settings, environ)
     resolver = Resolver(config, GeocodeCache(config.cache_path), retry_not_found=retry_not_found)
     problems = cache_problems(resolver.cache, config)
     venues = list(venues)
-    problems += [problem for venue in venues for problem in resolver.resolve(venue)]
+    positions = {}
+    for venue in venues:
+        position, found = resolver.resolve(venue)
+        problems += found
+        if position is not None:
+            positions[venue.slug] = position
     problems += streets_elsewhere(venues, resolver.cache)
     resolver.cache.save()
     if resolver.sources:
         counts = ", ".join(f"{count} from {source}" for source, count in sorted(resolver.sources.items()))
         log.info("geocoding: placed %d venues: %s", sum(resolver.sources.values()), counts)
-    return problems
+    return Placed(positions, problems)
 
 
 def cache_problems(cache: GeocodeCache, config: GeocodingConfig) -> list[Problem]:
@@ -61,11 +79,13 @@ def cache_problems(cache: GeocodeCache, config: GeocodingConfig) -> list[Problem
             for line, column, what in cache.faults]
 
 
-def origin_of(venue: Venue, settings: Mapping, environ: Mapping[str, str] | None = None) -> str:
-    """Say where a resolved position came from: "file", "cache (nominatim)", "postcode: Nominatim found nothing"..."""
-    if venue.position is None:
+def origin_of(
+    venue: Venue, position: Position | None, settings: Mapping, environ: Mapping[str, str] | None = None
+) -> str:
+    """Say where a venue's resolved position came from: "file", "cache (nominatim)", "postcode: Nominatim found nothing"..."""
+    if position is None:
         return "none"
-    source = venue.position.source
+    source = position.source
     if source not in {"cache", "postcode"}:
         return source
     config = GeocodingConfig.from_settings(settings, environ)
@@ -96,19 +116,19 @@ class Resolver:
         self.not_asking: str | None = "Nominatim is not asked in offline mode" if config.offline else None
         self.sources: Counter[str] = Counter()
 
-    def resolve(self, venue: Venue) -> list[Problem]:
-        """Set venue.position and return the problems with it (none when all is well)."""
+    def resolve(self, venue: Venue) -> tuple[Position | None, list[Problem]]:
+        """Return the venue's position (None if it cannot be placed) and the problems with it (none when all is well)."""
         centroid = postcode_centroid(venue.address.postcode, self.config.postcodes_path)
         if venue.location is not None:
             # Trusted as the map point, but still checked against the postcode below: a copied template or one
             # mistyped digit gives a point that is well inside the service area and kilometres from the door.
-            venue.position, problems = Position(venue.location.lat, venue.location.lon, "file"), []
+            position, problems = Position(venue.location.lat, venue.location.lon, "file"), []
         else:
-            venue.position, problems = self._look_up(venue, centroid)
-        if venue.position is None:
-            return problems
-        self.sources[venue.position.source] += 1
-        return problems + self.checks.check(venue, centroid)
+            position, problems = self._look_up(venue, centroid)
+        if position is None:
+            return None, problems
+        self.sources[position.source] += 1
+        return position, problems + self.checks.check(venue, position, centroid)
 
     def _look_up(self, venue: Venue, centroid: tuple[float, float] | None) -> tuple[Position | None, list[Problem]]:
         """Find a point for the venue's address: cache, then Nominatim, then the postcode centre."""

@@ -54,9 +54,9 @@ class Accreditation:
     schemes: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Venue:
-    """Hold one venue loaded from venues/<slug>.yaml."""
+    """Hold one venue loaded from venues/<slug>.yaml, as its file says; nothing changes it after loading."""
 
     slug: str
     source: str  # path of the YAML file, as shown in messages (venues/<slug>.yaml)
@@ -74,7 +74,6 @@ class Venue:
     example: bool = False
     location: Position | None = None  # from the file, if given (source "file")
     location_reason: str | None = None  # why location: may be far from the postcode's centre (location: reason:)
-    position: Position | None = None  # filled in by geocoding
     line: int = 1  # line of the file's first key, for messages about the whole venue
     # (line, column) of each key and value as loaded, by path into the data, e.g. ("address", "postcode"):
     # kept so a message about one field points at its line without reading the file again.

@@ -91,7 +91,7 @@ def test_a_problem_points_at_the_line_the_venue_was_loaded_from_without_reading_
     folder, text = venue_copy(tmp_path, CAFE, ("postcode: PO1 2AY", f"postcode: {COSHAM}"))
     [venue] = read_catalogue(folder, tmp_path, BUILD_DAY).venues
     (folder / CAFE).unlink()  # the Venue carries its marks: no VENUES_PATH in settings, and no file to read
-    problems = resolve_venues([venue], settings, {})
+    positions, problems = resolve_venues([venue], settings, {})
     assert [(p.file, p.line, p.column, p.severity) for p in problems] == [
         (f"venues/{CAFE}", line_of(text, r"^location:"), 1, "error")]
     assert line_of(text, r"^location:") != venue.line and nominatim.requests == []
@@ -100,11 +100,11 @@ def test_a_problem_points_at_the_line_the_venue_was_loaded_from_without_reading_
 def test_the_limit_is_geocoding_max_distance_metres(nominatim, settings, make_venue, metres, fails):
     point = geodesic(meters=metres).destination(GUILDHALL_CENTRE, bearing=90)
     venue = make_venue(location=(point.latitude, point.longitude), line=9)
-    problems = resolve_venues([venue], settings, {})
+    positions, problems = resolve_venues([venue], settings, {})
     assert [(p.line, p.severity) for p in problems] == ([(9, "error")] if fails else [])
     if fails:
         assert f"{metres:,} m east of the centre of PO1 2AB" in problems[0].message
-    assert venue.position.source == "file" and nominatim.requests == []
+    assert positions[venue.slug].source == "file" and nominatim.requests == []
 
 
 def test_every_example_venue_is_within_the_limit_of_its_postcode(tmp_path, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from geocoding.resolve import resolve_venues
 from geopy.distance import geodesic
+from venues.model import Position
 from venues.tools.cli import main as validate_main
 
 from tests.conftest import FIXTURES
@@ -33,9 +35,8 @@ def away(metres: float, bearing: float = 0) -> tuple[float, float]:
     (1400, "The entrance is on the park side", False), (1600, "The entrance is on the park side", True)])
 def test_the_default_limit_is_tight_and_a_reason_allows_a_far_pin(settings, make_venue, metres, reason, fails):
     settings.pop("GEOCODING_MAX_DISTANCE_METRES")  # the defaults, as the build uses them
-    venue = make_venue(location=away(metres), line=9)
-    venue.location_reason = reason
-    problems = resolve_venues([venue], settings, NO_ENV)
+    venue = dataclasses.replace(make_venue(location=away(metres), line=9), location_reason=reason)
+    positions, problems = resolve_venues([venue], settings, NO_ENV)
     assert [problem.severity for problem in problems] == (["error"] if fails else [])
     if fails and reason:
         assert "more than the 1,500 m allowed even with a reason" in problems[0].message
@@ -48,8 +49,8 @@ def test_a_far_nominatim_point_is_not_cached_as_a_pin(nominatim, settings, make_
     settings.pop("GEOCODING_MAX_DISTANCE_METRES")
     nominatim.answer = away(400)  # inside the service area, but among other postcodes' houses
     venue = make_venue()
-    problems = resolve_venues([venue], settings, NO_ENV)
-    assert (venue.position.lat, venue.position.lon, venue.position.source) == (*GUILDHALL_CENTRE, "postcode")
+    positions, problems = resolve_venues([venue], settings, NO_ENV)
+    assert positions[venue.slug] == Position(*GUILDHALL_CENTRE, "postcode")
     assert [problem.severity for problem in problems] == ["warning"]
     cached = json.loads(Path(settings["GEOCODING_CACHE_PATH"]).read_text(encoding="utf-8"))
     assert [entry["source"] for entry in cached.values()] == ["postcode"]
@@ -58,7 +59,7 @@ def test_a_far_nominatim_point_is_not_cached_as_a_pin(nominatim, settings, make_
 def test_an_outside_nominatim_point_is_never_cached(nominatim, settings, make_venue):
     nominatim.mode = "outside"
     venue = make_venue(slug="gosport", street="1 High Street", postcode="PO12 1AA")
-    assert [problem.severity for problem in resolve_venues([venue], settings, NO_ENV)] == ["error"]
+    assert [problem.severity for problem in resolve_venues([venue], settings, NO_ENV).problems] == ["error"]
     assert not Path(settings["GEOCODING_CACHE_PATH"]).exists()
 
 
@@ -83,7 +84,7 @@ def test_a_broken_cache_is_an_error_at_its_line_offline(tmp_path, text, where, w
     cache = tmp_path / "cache.json"
     cache.write_text(text, encoding="utf-8")
     settings = {"GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)}
-    [problem] = resolve_venues([], settings, NO_ENV)
+    [problem] = resolve_venues([], settings, NO_ENV).problems
     assert f"{problem.line}:{problem.column}" == where and problem.severity == "error"
     assert problem.file.endswith("cache.json")
     assert problem.message.startswith(f"the geocode cache {what}") and "run make geocode" in problem.message
@@ -110,7 +111,7 @@ def test_a_street_nominatim_knows_only_under_another_postcode_is_a_warning(tmp_p
     wrong = make_venue("wrong", "100 Eastney Road", "PO1 2AB")
     right = make_venue("right", "2 Eastney Road", "PO4 9JA")
     other = make_venue("other", "1 Guildhall Square", "PO1 2AB")
-    problems = resolve_venues([wrong, right, other], {"GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)},
+    positions, problems = resolve_venues([wrong, right, other], {"GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)},
                               NO_ENV)
     assert [(problem.file, problem.severity, problem.message) for problem in problems] == [(
         "venues/wrong.yaml", "warning", 'the street "Eastney Road" is in PO4 in OpenStreetMap\'s answers for other '

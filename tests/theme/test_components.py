@@ -92,8 +92,7 @@ def site() -> Site:
 def example_pages() -> dict:
     """Return the example venues as the theme sees them, placed at their file's point."""
     venues = read_catalogue(ROOT / "venues").venues
-    return {venue.slug: present(dataclasses.replace(venue, position=venue.position or venue.location), BUILD_DAY,
-                                site().settings.get("VENUES_REPORT_URL", ""))
+    return {venue.slug: present(venue, BUILD_DAY, site().settings.get("VENUES_REPORT_URL", ""), position=venue.location)
             for venue in venues}
 
 

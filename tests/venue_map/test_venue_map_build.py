@@ -114,7 +114,7 @@ def test_an_example_place_says_so():
 
 def test_a_place_carries_its_schedule_for_open_now():
     venue = dataclasses.replace(make_venue("corner-cafe", "Corner Café"), opening_hours="Mo-Fr 09:00-17:00")
-    page = present(venue, datetime.date(2026, 11, 27), "", schedule_days=14)
+    page = present(venue, datetime.date(2026, 11, 27), "", schedule_days=14, position=venue.position)
     assert page.schedule == build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
     opening = places(build_map([page], OPTIONS))[0]["open"]
     assert opening["from"] == "2026-11-27" and opening["days"] == 14
@@ -179,9 +179,10 @@ def test_the_places_file_is_one_compact_line_of_json():
 
 
 def test_the_markers_carry_only_what_a_marker_needs_and_the_details_the_rest():
-    venue = make_venue("corner-cafe", "Corner Café", lat=50.7912345678, lon=-1.0876543219)
-    venue.schedule = build_schedule("Mo-Fr 09:00-17:00", datetime.date(2026, 11, 27), days=14)
-    parts = build_map([venue], OPTIONS)
+    venue = dataclasses.replace(make_venue("corner-cafe", "Corner Café", lat=50.7912345678, lon=-1.0876543219),
+                                opening_hours="Mo-Fr 09:00-17:00")
+    page = present(venue, datetime.date(2026, 11, 27), "", schedule_days=14, position=venue.position)
+    parts = build_map([page], OPTIONS)
     marker = json.loads(parts.places_json())["places"][0]
     assert marker == {"slug": "corner-cafe", "name": "Corner Café", "url": "venues/corner-cafe/",
                       "lat": 50.79123, "lon": -1.08765}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import Pelican, signals
@@ -33,10 +34,17 @@ SPREAD = [
 HOSTILE_NAME = 'Trap ${window.__pwned=1} </script><img src=x onerror="window.__pwned=2"> & Co'
 
 
+@dataclass(frozen=True)
+class PlacedVenue(Venue):
+    """A venue as the map reads it from the context: the file's facts and the position geocoding found."""
+
+    position: Position | None = None
+
+
 def make_venue(slug: str, name: str, street: str = "1 Example Street", postcode: str = "PO1 1AA",
-               lat: float | None = 50.80, lon: float | None = -1.09) -> Venue:
+               lat: float | None = 50.80, lon: float | None = -1.09) -> PlacedVenue:
     """Return a venue with a position (none when lat is None)."""
-    return Venue(
+    return PlacedVenue(
         slug=slug,
         source=f"venues/{slug}.yaml",
         name=name,
@@ -48,7 +56,7 @@ def make_venue(slug: str, name: str, street: str = "1 Example Street", postcode:
     )
 
 
-def spread_venues() -> list[Venue]:
+def spread_venues() -> list[PlacedVenue]:
     """Return the twelve venues of SPREAD."""
     return [make_venue(slug, name, street, postcode, lat, lon) for slug, name, street, postcode, lat, lon in SPREAD]
 

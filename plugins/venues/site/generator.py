@@ -72,14 +72,18 @@ class VenuesGenerator(Generator):
                 log.warning("venues: %s must renew its training by %s", venue.source, venue.accreditation.renew_by)
             shown.append(venue)
 
-        stop_on_errors([problem for _receiver, result in venues_loaded.send(self, venues=shown) for problem in result or ()])
+        # Receivers (geocoding) fill positions, by slug; the venues themselves are never changed.
+        positions = {}
+        stop_on_errors([problem for _receiver, result in venues_loaded.send(self, venues=shown, positions=positions)
+                        for problem in result or ()])
         stop_on_errors([Problem(venue.source, venue.line, 1, "has no position: is the geocoding plugin enabled?")
-                        for venue in shown if venue.position is None])
+                        for venue in shown if venue.slug not in positions])
 
         report_url = setting(settings, "VENUES_REPORT_URL")
         schedule_days = setting(settings, "VENUES_SCHEDULE_DAYS")
         shown.sort(key=lambda venue: venue.name.casefold())
-        self.venues = [present(venue, today, report_url, schedule_days, url_setting(settings, "VENUES", slug=venue.slug)[0])
+        self.venues = [present(venue, today, report_url, schedule_days, url_setting(settings, "VENUES", slug=venue.slug)[0],
+                               positions[venue.slug])
                        for venue in shown]
         install_poster_helpers(self)
         self.context.update(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from translations.context import date_in_words
 from translations.context import language_name as name_in
 
-from ..model import Venue
+from ..model import Position, Venue
 from ..phones import tel_href
 from ..schedule import SCHEDULE_DAYS, Schedule, build_schedule
 from ..text import safe_html
@@ -65,6 +65,7 @@ class VenuePage:
 
     venue: Venue
     url: str  # from the language's root, by VENUES_URL
+    position: Position | None  # where the map puts it, from geocoding (the file's location:, the cache, ...)
     description_html: dict[str, str]  # language code -> safe HTML
     schedule: Schedule | None  # open intervals for "open now"; None when the hours are not known
     hours: list[HoursRow] | None  # the week's table; None when the hours are not known
@@ -80,18 +81,19 @@ class VenuePage:
 
 
 def present(venue: Venue, today: datetime.date, report_url: str, schedule_days: int = SCHEDULE_DAYS,
-            url: str | None = None) -> VenuePage:
-    """Return a venue's page object: safe description, week of hours, schedule for "open now", links."""
+            url: str | None = None, position: Position | None = None) -> VenuePage:
+    """Return a venue's page object: its position, safe description, week of hours, schedule for "open now", links."""
     schedule = build_schedule(venue.opening_hours, today, schedule_days)
     # The week's table reads the same schedule when it is long enough, rather than working it out twice.
     long_enough = schedule_days >= WEEK_SCHEDULE_DAYS
     return VenuePage(
         venue=venue,
         url=venue.url if url is None else url,
+        position=position,
         description_html={language: safe_html(text) for language, text in venue.description.items()},
         schedule=schedule,
         hours=week_rows(schedule) if long_enough else hours_rows(venue.opening_hours, today),
-        directions=directions(venue.position.lat, venue.position.lon) if venue.position else None,
+        directions=directions(position.lat, position.lon) if position else None,
         report_url=report_url.format(slug=venue.slug),
         phone_href=tel_href(venue.contact["phone"]) if venue.contact.get("phone") else None,
     )

@@ -35,7 +35,7 @@ def position_problems(venues: list[Venue], settings_file: Path) -> list[Problem]
 
     settings = read_settings(str(settings_file), override={"GEOCODING_OFFLINE": True}) if settings_file.exists() \
         else {"GEOCODING_OFFLINE": True}
-    return resolve_venues(venues, settings, environ={})
+    return resolve_venues(venues, settings, environ={}).problems
 
 
 def main(argv: list[str] | None = None) -> int:

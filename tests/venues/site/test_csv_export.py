@@ -9,6 +9,7 @@ import io
 import pytest
 from venues.check.catalogue import read_catalogue
 from venues.site.csv_export import as_text, venues_csv
+from venues.site.present import present
 
 from tests.conftest import BUILD_DAY, ROOT
 
@@ -27,7 +28,8 @@ def test_free_text_columns_are_guarded_and_checked_fields_kept_as_written():
     venue = next(venue for venue in read_catalogue(ROOT / "venues", ROOT, BUILD_DAY).venues
                  if venue.slug == "example-college-hub")
     venue = dataclasses.replace(venue, name="=1+1", description={"en": "@cmd", "ar": "-عربي"})
-    row = next(csv.DictReader(io.StringIO(venues_csv([venue], "", ("en", "ar")), newline="")))
+    page = present(venue, BUILD_DAY, "", position=venue.location)
+    row = next(csv.DictReader(io.StringIO(venues_csv([page], "", ("en", "ar")), newline="")))
     assert (row["name"], row["description_en"], row["description_ar"]) == ("'=1+1", "'@cmd", "'-عربي")
     # A phone number is checked by the venue checks and starts with + or 0: it is data, not a formula.
     assert row["phone"] == venue.contact.get("phone", "")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 from venues.check.catalogue import read_catalogue
 from venues.model import Position
 from venues.site.geojson import feature_collection
+from venues.site.present import present
 
 from tests.conftest import BUILD_DAY, FIXTURES
 
@@ -16,7 +16,7 @@ def full_venue():
     """Return the full valid fixture venue, placed as geocoding would place it."""
     venue = next(v for v in read_catalogue(FIXTURES / "venues" / "valid", FIXTURES, BUILD_DAY).venues
                  if v.slug == "full")
-    return dataclasses.replace(venue, position=Position(50.78081234, -1.08929876, "file"))
+    return present(venue, BUILD_DAY, "", position=Position(50.78081234, -1.08929876, "file"))
 
 
 def test_a_venue_is_a_point_with_longitude_first_rounded_to_six_places():

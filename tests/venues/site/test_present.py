@@ -43,10 +43,11 @@ def test_format_date_writes_the_day_in_words():
 
 
 def test_the_page_adds_links_and_safe_text_and_leaves_the_venue_alone():
-    venue = dataclasses.replace(fixture_venue("full"), position=Position(50.7808, -1.0893, "file"))
+    venue = fixture_venue("full")
     before = dataclasses.replace(venue)
-    page = present(venue, BUILD_DAY, REPORT_URL)
+    page = present(venue, BUILD_DAY, REPORT_URL, position=Position(50.7808, -1.0893, "file"))
     assert isinstance(page, VenuePage) and page.venue is venue and venue == before
+    assert page.position == Position(50.7808, -1.0893, "file") and not hasattr(venue, "position")
     assert page.report_url == "https://github.com/example/sanctuary/issues/new?title=full"
     assert page.phone_href == "tel:+441632960123"
     assert page.directions == directions(50.7808, -1.0893)
@@ -67,9 +68,9 @@ def test_a_description_cannot_smuggle_a_script():
 
 def test_a_venue_with_no_position_or_phone_has_no_directions_or_phone_link():
     venue = fixture_venue("minimal")
-    assert venue.position is None and not venue.contact.get("phone")
+    assert not venue.contact.get("phone")
     page = present(venue, BUILD_DAY, "")
-    assert page.directions is None and page.phone_href is None
+    assert page.position is None and page.directions is None and page.phone_href is None
 
 
 def test_a_name_neither_page_nor_venue_has_is_an_attribute_error():

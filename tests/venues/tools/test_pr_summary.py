@@ -73,7 +73,7 @@ def test_each_changed_venue_gets_its_position_and_origin(pull_request, cache_fil
     catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
     rows = collect_rows(venue_changes(parse_changes(DIFF.splitlines())), catalogue, offline_settings(cache_file))
     seen = {row.change.path: (row.origin, row.pinned,
-                              (row.venue.position.lat, row.venue.position.lon) if row.venue else None) for row in rows}
+                              (row.position.lat, row.position.lon) if row.venue else None) for row in rows}
     assert seen == {
         "venues/fresh.yaml": ("postcode", False, (50.797635, -1.092887)),
         "venues/cached.yaml": ("cache (nominatim)", True, (50.7903, -1.1028)),
