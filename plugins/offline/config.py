@@ -7,10 +7,11 @@ DEFAULTS = {
     "OFFLINE_WORKER_SAVE_AS": "service-worker.js",
     # The web app manifest, written once per language (under /<code>/ for the others).
     "OFFLINE_APP_MANIFEST_SAVE_AS": "manifest.webmanifest",
-    # The pages of a language kept as soon as the reader opens any page in it (paths without the language folder).
-    "OFFLINE_PAGES": ["", "venues/", "urgent-help/"],
-    # A venue's page, kept once the reader has opened it (while the venue is shown).
-    "OFFLINE_VENUE_PAGE": "venues/{slug}/",
+    # The pages of a language kept as soon as the reader opens any page in it (paths without the language folder);
+    # None: the home page, the directory (VENUES_DIRECTORY_URL) and the urgent help page.
+    "OFFLINE_PAGES": None,
+    # A venue's page, kept once the reader has opened it (while the venue is shown); None: VENUES_URL's.
+    "OFFLINE_VENUE_PAGE": None,
     # The theme's files kept for every reader, as globs under the theme's static folder; then the ones left out:
     # the map's files (the map needs a connection for its tiles anyway) and the app icons (only for installing).
     # The tiny face with Tigrinya's own name (1.2 KB) is kept too: every page's language menu writes it.

@@ -8,6 +8,8 @@ import logging
 from fnmatch import fnmatch
 from pathlib import Path
 
+from venues.urls import url_setting
+
 from .config import setting
 
 log = logging.getLogger(__name__)
@@ -19,8 +21,19 @@ def revision(path: Path) -> str:
 
 
 def page_file(output: Path, url: str) -> Path:
-    """Return the file behind a page's address relative to the site's root ("ar/venues/")."""
-    return output / url / "index.html"
+    """Return the file behind a page's address relative to the site's root ("ar/venues/", or "ar/venues.html")."""
+    return output / url / "index.html" if url.endswith("/") or not url else output / url
+
+
+def kept_pages(settings: dict) -> list[str]:
+    """Return the pages kept in every language: OFFLINE_PAGES, or the home page, the directory and urgent help."""
+    pages = setting(settings, "OFFLINE_PAGES")
+    return list(pages) if pages is not None else ["", url_setting(settings, "VENUES_DIRECTORY")[0], "urgent-help/"]
+
+
+def venue_page(settings: dict) -> str:
+    """Return a venue page's address with {slug} unfilled: OFFLINE_VENUE_PAGE, or VENUES_URL's."""
+    return setting(settings, "OFFLINE_VENUE_PAGE") or url_setting(settings, "VENUES", slug="{slug}")[0]
 
 
 def language_prefixes(settings: dict) -> dict[str, str]:
@@ -52,7 +65,7 @@ def precache_manifest(settings: dict, venue_slugs: list[str]) -> dict:
     languages = language_prefixes(settings)
     revisions: dict[str, str] = {}
     for prefix in languages.values():
-        for page in setting(settings, "OFFLINE_PAGES"):
+        for page in kept_pages(settings):
             path = page_file(output, prefix + page)
             if path.is_file():
                 revisions[prefix + page] = revision(path)
@@ -62,12 +75,14 @@ def precache_manifest(settings: dict, venue_slugs: list[str]) -> dict:
     on_demand = [f"{theme_dir}/{path}" for path in asset_paths(static, settings, "OFFLINE_ASSETS_ON_DEMAND")]
     for asset in assets + on_demand:
         revisions[asset] = revision(output / asset)
-    venue_page = setting(settings, "OFFLINE_VENUE_PAGE")
+    venue_url = venue_page(settings)
     manifest = {
         "languages": languages,
         "default": next(code for code, prefix in languages.items() if prefix == ""),
-        "pages": setting(settings, "OFFLINE_PAGES"),
-        "venuePage": venue_page,
+        "pages": kept_pages(settings),
+        # Where a page not kept sends a reader with no signal: the list of places, if kept.
+        "list": url_setting(settings, "VENUES_DIRECTORY")[0],
+        "venuePage": venue_url,
         "venues": sorted(venue_slugs),
         "assets": assets,
         "onDemand": [f"{theme_dir}/{pattern}" for pattern in setting(settings, "OFFLINE_ASSETS_ON_DEMAND")],
@@ -78,7 +93,7 @@ def precache_manifest(settings: dict, venue_slugs: list[str]) -> dict:
     version = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
     for slug in manifest["venues"]:
         for prefix in languages.values():
-            path = page_file(output, prefix + venue_page.format(slug=slug))
+            path = page_file(output, prefix + venue_url.format(slug=slug))
             if path.is_file():
                 version.update(path.read_bytes())
     return {"version": version.hexdigest()[:16], **manifest}

@@ -164,7 +164,7 @@ async function respondToPage(request) {
     var kept = await caches.match(address(path), {cacheName: languageCache(code)});
     if (kept) return kept;
     // A page that was not kept (the map needs a connection anyway): the list of this language, if kept.
-    var list = address(OFFLINE.languages[code] + "venues/");
+    var list = address(OFFLINE.languages[code] + OFFLINE.list);
     if (await caches.match(list, {cacheName: languageCache(code)})) return Response.redirect(list, 302);
     throw offline;
   }

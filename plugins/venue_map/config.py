@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 DEFAULTS = {
+    # The map page's pair, read through venues.urls.url_setting: links follow MAP_URL; an empty MAP_SAVE_AS writes no map.
+    "MAP_URL": "map/",
     "MAP_SAVE_AS": "map/index.html",
     # One file for every language: a place's name and address are the same in each, and its link
     # is made from the page's own way to its language's venue pages.

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.plugins._utils import plugin_enabled
+from venues.urls import url_setting
 
 from .build import MapOptions, build_map
-from .config import setting
+from .config import DEFAULTS, setting
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +38,13 @@ def map_options(settings: dict) -> MapOptions:
 class VenueMapGenerator(Generator):
     """Write the map page from the venues the venues plugin put in the context."""
 
+    def generate_context(self):
+        """Tell every template where the map page is (MAP_URL, from the language's root)."""
+        self.context["MAP_URL"] = url_setting(self.settings, "MAP", DEFAULTS)[0]
+
     def generate_output(self, writer):
         """Write the places and details files, and map.html with `venue_map` (build.MapParts) for the shown venues."""
-        save_as = setting(self.settings, "MAP_SAVE_AS")
+        save_as = url_setting(self.settings, "MAP", DEFAULTS)[1]
         if not save_as:
             return
         venues = self.context.get("venues")
@@ -56,7 +61,7 @@ class VenueMapGenerator(Generator):
             self.get_template("map"),
             self.context,
             relative_urls=self.settings.get("RELATIVE_URLS", False),
-            page_name="map",
+            page_name=save_as.removesuffix(".html"),
             venue_map=venue_map,
         )
         log.info("venue_map: wrote %s with %d venues", save_as, sum(v.position is not None for v in venues))

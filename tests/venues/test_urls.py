@@ -1,12 +1,14 @@
-"""VENUES_URL / VENUES_SAVE_AS: one pair of settings per output kind, and every link follows it."""
+"""<KIND>_URL / <KIND>_SAVE_AS: one pair of settings per output kind, and every link follows it."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from venues.site.present import present
 from venues.urls import url_setting
 
@@ -64,17 +66,60 @@ def test_a_venue_links_to_its_page_from_the_settings():
     assert present(venue, BUILD_DAY, "", url="places/cafe/").url == "places/cafe/"
 
 
-def test_every_link_resolves_when_the_venue_pages_move(tmp_path):
-    # The printed sheets sit under the venue's page ("{{ venue.url }}poster/"), so they move with it.
-    output = build_site(tmp_path, VENUES_URL="places/{slug}/", VENUES_SAVE_AS="places/{slug}/index.html",
-                        VENUES_POSTER_SAVE_AS="places/{slug}/poster/index.html",
-                        VENUES_CARD_SAVE_AS="places/{slug}/card/index.html")
-    assert (output / "places" / "example-harbour-library" / "index.html").is_file()
-    assert not (output / "venues" / "example-harbour-library").exists()
-    assert (output / "ar" / "places" / "example-harbour-library" / "index.html").is_file()
-    directory = (output / "venues" / "index.html").read_text(encoding="utf-8")
-    assert "places/example-harbour-library/" in directory
-    assert broken_links(output) == []
+# Every kind but the directory, which the content pages (Markdown, written by people) link to as ../venues/.
+MOVED = {
+    "VENUES_URL": "places/{slug}/", "VENUES_SAVE_AS": "places/{slug}/index.html",
+    "VENUES_OFFER_URL": "help/{key}.html", "VENUES_OFFER_SAVE_AS": "help/{key}.html",
+    "VENUES_LANGUAGE_URL": "spoken/{key}/", "VENUES_LANGUAGE_SAVE_AS": "spoken/{key}/index.html",
+    "VENUES_AREA_URL": "district/{key}/", "VENUES_AREA_SAVE_AS": "district/{key}/index.html",
+    "VENUES_POSTER_URL": "print/{slug}-poster/", "VENUES_POSTER_SAVE_AS": "print/{slug}-poster/index.html",
+    "VENUES_CARD_URL": "print/{slug}-card/", "VENUES_CARD_SAVE_AS": "print/{slug}-card/index.html",
+    "VENUES_NETWORK_URL": "progress/", "VENUES_NETWORK_SAVE_AS": "progress/index.html",
+    "MAP_URL": "where/", "MAP_SAVE_AS": "where/index.html",
+    "MAP_DATA_SAVE_AS": "where/places.json", "MAP_DETAILS_SAVE_AS": "where/details.json",
+    # Few enough cards that the offers and languages split by area: their parts follow the listing's own pair.
+    "VENUES_DIRECTORY_MAX_CARDS": 3,
+}
+
+
+@pytest.fixture(scope="module")
+def moved_site(tmp_path_factory):
+    """Build the example site with every page kind moved by its settings pair."""
+    return build_site(tmp_path_factory.mktemp("moved"), **MOVED)
+
+
+def test_every_link_resolves_when_every_page_kind_moves(moved_site):
+    assert sorted(path.name for path in (moved_site / "venues").iterdir()) == ["index.html"]
+    for old in ["map", "network"]:
+        assert not (moved_site / old).exists(), old
+    for page in ["places/example-harbour-library/index.html", "ar/places/example-harbour-library/index.html",
+                 "help/food.html", "spoken/ar/index.html", "district/po1/index.html",
+                 "print/example-harbour-library-poster/index.html", "print/example-harbour-library-card/index.html",
+                 "progress/index.html", "where/index.html", "ar/where/index.html"]:
+        assert (moved_site / page).is_file(), page
+    # An offer with more places than VENUES_DIRECTORY_MAX_CARDS: its areas are pages in a folder of its own.
+    assert list((moved_site / "help").glob("*/po*/index.html")) and list((moved_site / "spoken").glob("*/po*/index.html"))
+    directory = (moved_site / "venues" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../where/"' in directory or 'href="/where/"' in directory
+    venue_page = (moved_site / "places" / "example-harbour-library" / "index.html").read_text(encoding="utf-8")
+    assert "print/example-harbour-library-poster/" in venue_page and "where/#example-harbour-library" in venue_page
+    assert broken_links(moved_site) == []
+
+
+def test_the_service_worker_keeps_the_moved_pages(moved_site):
+    worker = (moved_site / "service-worker.js").read_text(encoding="utf-8")
+    manifest = json.loads(worker.split("\n", 1)[0].removeprefix("var OFFLINE=").removesuffix(";"))
+    assert manifest["pages"] == ["", "venues/", "urgent-help/"]
+    assert (manifest["list"], manifest["venuePage"]) == ("venues/", "places/{slug}/")
+    assert "ar/venues/" in manifest["revisions"]
+
+
+def test_the_service_worker_keeps_the_directory_where_its_settings_put_it(tmp_path):
+    from offline.manifest import kept_pages, venue_page
+
+    moved = {"VENUES_DIRECTORY_URL": "all/", "VENUES_URL": "place-{slug}.html", "OUTPUT_PATH": str(tmp_path)}
+    assert (kept_pages(moved), venue_page(moved)) == (["", "all/", "urgent-help/"], "place-{slug}.html")
+    assert kept_pages({**moved, "OFFLINE_PAGES": ["x/"]}) == ["x/"]
 
 
 def test_every_link_resolves_in_the_example_site(example_site):

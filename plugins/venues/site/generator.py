@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from pathlib import Path
@@ -14,7 +15,7 @@ from .. import schema
 from ..check.catalogue import build_day, hidden_reason, read_catalogue, renewal_due
 from ..config import setting
 from ..model import Problem
-from ..urls import url_setting
+from ..urls import url_of, url_setting
 from .geojson import feature_collection
 from .leaflet import write_leaflet
 from .listings import write_listings
@@ -90,6 +91,9 @@ class VenuesGenerator(Generator):
             venues=self.venues,
             venues_count=len(self.venues),
             VENUES_DIRECTORY_URL=url_setting(settings, "VENUES_DIRECTORY")[0],
+            VENUES_NETWORK_URL=url_setting(settings, "VENUES_NETWORK")[0],
+            # A slugged kind's URL for templates, by its settings pair: url_of("VENUES_POSTER", slug=venue.slug).
+            url_of=functools.partial(url_of, settings),
             today=today,
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
@@ -103,23 +107,19 @@ class VenuesGenerator(Generator):
         # First: the directory links to the listings and sorts by the postcode files.
         write_postcode_files(self)
         write_listings(self, writer)
+        directory_save_as = url_setting(self.settings, "VENUES_DIRECTORY")[1]
         writer.write_file(
-            url_setting(self.settings, "VENUES_DIRECTORY")[1],
+            directory_save_as,
             self.get_template("directory"),
             self.context,
             relative_urls=relative,
-            page_name="venues/index",
+            page_name=directory_save_as.removesuffix(".html"),
         )
         venue_template = self.get_template("venue")
         for venue in self.venues:
-            writer.write_file(
-                url_setting(self.settings, "VENUES", slug=venue.slug)[1],
-                venue_template,
-                self.context,
-                relative_urls=relative,
-                venue=venue,
-                page_name=f"venues/{venue.slug}/index",
-            )
+            save_as = url_setting(self.settings, "VENUES", slug=venue.slug)[1]
+            writer.write_file(save_as, venue_template, self.context, relative_urls=relative, venue=venue,
+                              page_name=save_as.removesuffix(".html"))
         schema_path = Path(self.output_path) / self.settings.get("VENUES_SCHEMA_SAVE_AS", "schema/venue.schema.json")
         schema_path.parent.mkdir(parents=True, exist_ok=True)
         schema_path.write_bytes(schema.SCHEMA_PATH.read_bytes())

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from ..urls import url_setting
 from .progress import CHART_MONTHS, RENEWAL_DAYS, VOLUNTEER_TARGET, network_progress
-
-SAVE_AS = "network/index.html"
 
 
 def write_network_page(generator, writer) -> None:
@@ -17,7 +16,7 @@ def write_network_page(generator, writer) -> None:
         int(settings.get("VENUES_NETWORK_RENEWAL_DAYS") or RENEWAL_DAYS),
         int(settings.get("VENUES_NETWORK_MONTHS") or CHART_MONTHS),
     )
-    save_as = settings.get("VENUES_NETWORK_SAVE_AS", SAVE_AS)
+    save_as = url_setting(settings, "VENUES_NETWORK")[1]
     writer.write_file(save_as, generator.get_template("network"), generator.context,
                       relative_urls=settings.get("RELATIVE_URLS", False), progress=progress,
                       page_name=save_as.removesuffix(".html"))

@@ -10,8 +10,7 @@ from markupsafe import Markup
 from translations.catalogues import load_translations
 from translations.languages import site_languages
 
-POSTER_SAVE_AS = "venues/{slug}/poster/index.html"
-CARD_SAVE_AS = "venues/{slug}/card/index.html"
+from ..urls import url_setting
 
 
 @dataclass(frozen=True)
@@ -83,11 +82,9 @@ def write_posters(generator, writer) -> None:
     """Write each shown venue's A4 window poster and A6 counter card, in the languages print_languages names."""
     settings = generator.settings
     template = generator.get_template("poster")
-    sheets = {"poster": settings.get("VENUES_POSTER_SAVE_AS", POSTER_SAVE_AS),
-              "card": settings.get("VENUES_CARD_SAVE_AS", CARD_SAVE_AS)}
     for venue in generator.venues:
         languages = print_languages(venue, settings)
-        for sheet, save_as in sheets.items():
-            name = save_as.format(slug=venue.slug)
+        for sheet in ("poster", "card"):
+            name = url_setting(settings, f"VENUES_{sheet.upper()}", slug=venue.slug)[1]
             writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
                               venue=venue, sheet=sheet, page_name=name.removesuffix(".html"), languages=languages)

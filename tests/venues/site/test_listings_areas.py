@@ -61,7 +61,12 @@ def test_areas_are_in_district_order_and_offers_split_by_area_under_their_own_fo
     wifi = split_by_area(next(listing for listing in offer_listings(venues) if listing.key == "wifi"))
     assert [part.save_as for part in wifi.areas] == [
         "venues/offers/wifi/po4/index.html", "venues/offers/wifi/po9/index.html", "venues/offers/wifi/po10/index.html"]
+    assert [part.url for part in wifi.areas] == ["venues/offers/wifi/po4/", "venues/offers/wifi/po9/",
+                                                 "venues/offers/wifi/po10/"]
     assert all(part.within.key == "wifi" for part in wifi.areas)
+    moved = split_by_area(next(listing for listing in offer_listings(venues, ("of-{key}.html", "out/of-{key}.html"))
+                               if listing.key == "wifi"))
+    assert (moved.areas[0].url, moved.areas[0].save_as) == ("of-wifi/po4/", "out/of-wifi/po4/index.html")
 
 
 def test_a_large_directory_carries_no_cards_and_reaches_every_place_through_its_area(large_site):
