@@ -44,24 +44,6 @@ def test_fault_falls_back_to_postcode_and_stops_asking(nominatim, settings, make
     assert len(nominatim.requests) == 1  # no retry, and the second venue does not ask a failing server
 
 
-def test_fault_messages_say_what_went_wrong(nominatim, settings, make_venue, caplog):
-    expected = {
-        "http_429": "answered HTTP 429 (too many requests)",
-        "http_503": "answered HTTP 503",
-        "garbage": "not JSON",
-        "wrong_shape": "unexpected shape",
-        "slow": "no answer within 0.3 s",
-        "drip": "sent no complete answer within 1 s",
-        "error_object": "unexpected shape: {'error': 'Unable to geocode'} instead of a list of places",
-        "empty_object": "unexpected shape: {} instead of a list of places",
-    }
-    for mode, words in expected.items():
-        nominatim.mode = mode
-        caplog.clear()
-        resolve_venues([make_venue("first")], settings, {})
-        assert words in caplog.text, (mode, caplog.text)
-
-
 def test_connection_refused_falls_back_to_postcode(settings, make_venue, caplog, tmp_path):
     settings["GEOCODING_NOMINATIM_URL"] = closed_port_url()
     venues = [make_venue("first", "1 Guildhall Square"), make_venue("second", "2 Guildhall Square")]

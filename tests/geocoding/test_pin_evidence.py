@@ -101,18 +101,3 @@ def test_the_build_stops_on_a_broken_cache_naming_it(tmp_path):
     with pytest.raises(Exception) as stopped:
         build_site(tmp_path / "site", folder)
     assert "geocode-cache.json:1:1: the geocode cache is not a JSON object" in str(stopped.value)
-
-
-def test_a_street_nominatim_knows_only_under_another_postcode_is_a_warning(tmp_path, make_venue):
-    cache = tmp_path / "cache.json"
-    answer = "100, Eastney Road, Eastney, Portsmouth, England, PO4 9JA, United Kingdom"
-    cache.write_text(json.dumps({"1 eastney road, portsmouth po4 9ja": {
-        "lat": 50.79, "lon": -1.06, "source": "nominatim", "display_name": answer}}), encoding="utf-8")
-    wrong = make_venue("wrong", "100 Eastney Road", "PO1 2AB")
-    right = make_venue("right", "2 Eastney Road", "PO4 9JA")
-    other = make_venue("other", "1 Guildhall Square", "PO1 2AB")
-    positions, problems = resolve_venues([wrong, right, other], {"GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)},
-                              NO_ENV)
-    assert [(problem.file, problem.severity, problem.message) for problem in problems] == [(
-        "venues/wrong.yaml", "warning", 'the street "Eastney Road" is in PO4 in OpenStreetMap\'s answers for other '
-        f"addresses ({cache}), not in PO1: check the street and the postcode under address:")]
