@@ -12,7 +12,6 @@ import jsonschema
 import pytest
 from venues.check.catalogue import hidden_reason, read_catalogue
 from venues.site.csv_export import FIXED_COLUMNS, LIST_SEPARATOR
-from venues.site.open_referral import weekly_schedules
 
 from tests.conftest import BUILD_DAY, ROOT
 
@@ -109,13 +108,6 @@ def test_an_invalid_record_fails_validation(example_site, break_it):
     assert open_referral_errors(service) == []
     break_it(service)
     assert open_referral_errors(service) != []
-
-
-def test_schedules_come_from_the_opening_hours():
-    assert weekly_schedules("Mo-Fr 09:00-17:00; Sa 10:00-16:00; PH off", BUILD_DAY) == [
-        (("MO", "TU", "WE", "TH", "FR"), "09:00", "17:00"), (("SA",), "10:00", "16:00")]
-    assert weekly_schedules("24/7", BUILD_DAY) == [(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), "00:00", "23:59")]
-    assert weekly_schedules(None, BUILD_DAY) == []
 
 
 def test_the_open_data_is_linked_from_its_page_in_every_language(example_site):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 
 import yaml
 from pelican.settings import read_settings
 from venues.check.catalogue import read_catalogue
-from venues.tools.fields_doc import DOC_PATH, render
 
 from tests.conftest import BUILD_DAY, FIXTURES, ROOT
 from venues import schema
@@ -26,35 +24,6 @@ def form(name: str) -> dict:
 
 def field(form_data: dict, field_id: str) -> dict:
     return next(item for item in form_data["body"] if item.get("id") == field_id)
-
-
-def test_field_reference_is_current():
-    assert DOC_PATH.read_text(encoding="utf-8") == render(), "docs/venue-fields.md is out of date: run make docs"
-
-
-def test_field_reference_check_fails_when_out_of_date(tmp_path):
-    stale = tmp_path / "venue-fields.md"
-    stale.write_text(render().replace("Central Library", "Somewhere Else"), encoding="utf-8")
-    command = [sys.executable, "-m", "venues.tools.fields_doc", "--check", "--output", str(stale)]
-    result = subprocess.run(command, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "plugins")}, capture_output=True, text=True)
-    assert result.returncode == 1
-    assert "out of date: run make docs" in result.stderr
-
-
-def test_field_reference_names_every_field_and_choice():
-    text = render()
-
-    def walk(node, prefix=""):
-        for name, child in node.get("properties", {}).items():
-            yield f"{prefix}{name}", child
-            yield from walk(child, f"{prefix}{name}: ")
-
-    for name, node in walk(schema.venue_schema()):
-        assert f"`{name}`" in text
-        assert node["description"] in text
-    for choices in (schema.kinds(), schema.offers(), schema.accessibility_features(), schema.schemes()):
-        for key, choice in choices.items():
-            assert f"| `{key}` | {choice.title} |" in text
 
 
 def test_template_copied_unchanged_asks_for_the_venues_own_words_and_nothing_else(tmp_path):
