@@ -9,6 +9,7 @@ from pathlib import Path
 
 from venues.check.load import display_path
 from venues.model import Problem
+from venues.urls import DEFAULTS as URL_DEFAULTS
 
 from .settings import enabled, setting
 
@@ -33,8 +34,8 @@ def reserved_names(settings: dict) -> set[str]:
     names = set(setting(settings, "SAFETY_RESERVED_NAMES"))
     names.add(settings.get("THEME_STATIC_DIR", "theme"))
     names.update(code.lower() for code in settings.get("TRANSLATIONS_LANGUAGES") or {})
-    for key, value in settings.items():
-        # Every output kind's *_SAVE_AS (INDEX_SAVE_AS, MAP_SAVE_AS, ...) whose first folder is fixed.
+    # Every output kind's *_SAVE_AS (INDEX_SAVE_AS, MAP_SAVE_AS, ...) whose first folder is fixed, set or by default.
+    for key, value in {**URL_DEFAULTS, **settings}.items():
         if key.endswith("_SAVE_AS") and isinstance(value, str) and value:
             first = value.split("/", 1)[0]
             if "{" not in first:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
+
+from minify.assets import MINIFIERS, is_shipped_minified
 
 from tests.conftest import ROOT, build_site
 
@@ -29,3 +32,12 @@ def test_leaflet_scripts_keep_their_licence_notices(example_site):
 def test_the_setting_turns_minifying_off(tmp_path):
     site = build_site(tmp_path, MINIFY_ENABLED=False)
     assert (site / "theme" / "js" / "map.js").read_bytes() == (THEME / "js" / "map.js").read_bytes()
+
+
+def test_licence_notices_are_kept_and_only_vendored_scripts_count_as_shipped_minified():
+    css = MINIFIERS[".css"]("/*! Licence: MIT */\n/* ours */\n.sos-a {\n  color: red;\n}\n")
+    assert css == "/*! Licence: MIT */.sos-a{color:red}"
+    script = MINIFIERS[".js"]("/*! keep */\n// ours\nvar answer = 1 + 1;\n")
+    assert script.startswith("/*! keep */") and "ours" not in script and "var answer=1+1;" in script
+    assert is_shipped_minified(Path("vendor/leaflet/leaflet.js"))
+    assert not is_shipped_minified(Path("vendor/leaflet/leaflet.css")) and not is_shipped_minified(Path("js/map.js"))
