@@ -112,15 +112,3 @@ def test_the_service_worker_keeps_the_moved_pages(moved_site):
     assert manifest["pages"] == ["", "venues/", "urgent-help/"]
     assert (manifest["list"], manifest["venuePage"]) == ("venues/", "places/{slug}/")
     assert "ar/venues/" in manifest["revisions"]
-
-
-def test_the_service_worker_keeps_the_directory_where_its_settings_put_it(tmp_path):
-    from offline.manifest import kept_pages, venue_page
-
-    moved = {"VENUES_DIRECTORY_URL": "all/", "VENUES_URL": "place-{slug}.html", "OUTPUT_PATH": str(tmp_path)}
-    assert (kept_pages(moved), venue_page(moved)) == (["", "all/", "urgent-help/"], "place-{slug}.html")
-    assert kept_pages({**moved, "OFFLINE_PAGES": ["x/"]}) == ["x/"]
-
-
-def test_every_link_resolves_in_the_example_site(example_site):
-    assert broken_links(example_site) == []
