@@ -9,10 +9,8 @@ from pathlib import Path
 
 import folium
 import folium.folium
-import pytest
 from folium.plugins import MarkerCluster
 from venue_map.build import MapOptions, build_map
-from venue_map.generator import map_options
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
 from venues.schedule import build_schedule
 from venues.site.present import present
@@ -189,15 +187,3 @@ def test_the_markers_carry_only_what_a_marker_needs_and_the_details_the_rest():
     # The address and the hours, the heaviest part, wait in the details until a popup or a filter asks.
     assert venue.address.one_line() not in parts.places_json() and "540 480" not in parts.places_json()
     assert json.loads(parts.details_json())["details"][0]["address"] == venue.address.one_line()
-
-
-@pytest.mark.parametrize(("settings", "data_url"), [
-    ({}, "map/places.json"), ({"MAP_DATA_SAVE_AS": "where/p.json"}, "where/p.json")])
-def test_the_places_file_follows_its_setting(settings, data_url):
-    assert map_options(settings).data_save_as == data_url
-
-
-@pytest.mark.parametrize(("settings", "details_url"), [
-    ({}, "map/details.json"), ({"MAP_DETAILS_SAVE_AS": "where/d.json"}, "where/d.json")])
-def test_the_details_file_follows_its_setting(settings, details_url):
-    assert map_options(settings).details_save_as == details_url

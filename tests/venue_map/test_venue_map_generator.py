@@ -1,4 +1,4 @@
-"""Build the map page with a real Pelican run."""
+"""venue_map.generator: the MAP_* settings read, and the map page built with a real Pelican run."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+from venue_map.generator import map_options
 from venue_map_fixtures import build, make_venue, spread_venues
 
 
@@ -76,3 +78,15 @@ def test_build_without_the_plugin_writes_no_map(tmp_path: Path, map_site: Path):
     # map_site first: the plugin's receiver is connected, yet a build that does not list it gets no map.
     output = build(tmp_path, spread_venues()[:2], PLUGINS=["fake_venues"])
     assert not (output / "map").exists()
+
+
+@pytest.mark.parametrize(("settings", "data_url"), [
+    ({}, "map/places.json"), ({"MAP_DATA_SAVE_AS": "where/p.json"}, "where/p.json")])
+def test_the_places_file_follows_its_setting(settings, data_url):
+    assert map_options(settings).data_save_as == data_url
+
+
+@pytest.mark.parametrize(("settings", "details_url"), [
+    ({}, "map/details.json"), ({"MAP_DETAILS_SAVE_AS": "where/d.json"}, "where/d.json")])
+def test_the_details_file_follows_its_setting(settings, details_url):
+    assert map_options(settings).details_save_as == details_url
