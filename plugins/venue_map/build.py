@@ -43,6 +43,8 @@ class MapParts(NamedTuple):
     places: tuple[dict, ...]  # what the markers need, loaded with the page
     details_url: str = "map/details.json"
     details: tuple[dict, ...] = ()  # the rest, in the places' order, fetched on a popup's or a filter's first use
+    # The filters' keys in use, by group (offer, lang, access, kind): the page names each once.
+    names: dict[str, list[str]] | None = None
 
     def places_json(self) -> str:
         """Return the places file: one JSON object, keys in a fixed order, so builds are byte-identical."""
@@ -127,7 +129,18 @@ def build_map(venues, options: MapOptions) -> MapParts:
         places=tuple(place(venue) for venue in placed),
         details_url=options.details_save_as,
         details=tuple(details(venue) for venue in placed),
+        names=names_in_use(venues),
     )
+
+
+def names_in_use(venues) -> dict[str, list[str]]:
+    """Return the offers, languages, accessibility features and kinds the venues use, each sorted once."""
+    return {
+        "offer": sorted({key for venue in venues for key in venue.offers}),
+        "lang": sorted({code for venue in venues for code in venue.languages}),
+        "access": sorted({key for venue in venues for key in venue.accessibility}),
+        "kind": sorted({venue.kind for venue in venues}),
+    }
 
 
 def leaflet_options(options: dict) -> dict:

@@ -382,6 +382,12 @@
   // popup. The places leave the map while it moves and join it again at the new zoom, so markercluster
   // draws them once, at rest, instead of re-clustering (and closing the popup) in front of the reader.
   var PLACE_ZOOM = 16;
+  // The longest a slice of clustering may keep a phone busy (a long task is 50 ms or more).
+  var CHUNK_MS = 40;
+
+  function placeZoom(map) {
+    return Math.max(map.getZoom(), Math.min(PLACE_ZOOM, map.getMaxZoom()));
+  }
 
   function showPlace(map, group, marker) {
     if (!marker || (map.hasLayer(group) && !group.hasLayer(marker))) {
@@ -390,7 +396,7 @@
     if (map.hasLayer(group)) {
       map.removeLayer(group);
     }
-    map.setView(marker.getLatLng(), Math.max(map.getZoom(), Math.min(PLACE_ZOOM, map.getMaxZoom())), { animate: false });
+    map.setView(marker.getLatLng(), placeZoom(map), { animate: false });
     map.addLayer(group);
     group.zoomToShowLayer(marker, function () {
       marker.openPopup();
@@ -452,11 +458,25 @@
         paddingBottomRight: L.point(padding.x, Math.max(padding.y, edges.bottom + GAP)),
       }));
     }
-    var group = L.markerClusterGroup(config.cluster);
     var filtered = scripts && FILTERED.test(window.location.search);
     if (filtered) {
       document.documentElement.classList.add("sos-map-filtering");
     }
+    var joined = null;  // what to do once every place has joined the map
+    // Thousands of places are clustered a slice at a time, so a slow phone never stops answering the
+    // reader for longer than a slice (markercluster's chunked loading); the map is ready after the last.
+    var group = L.markerClusterGroup(L.extend({}, config.cluster, {
+      chunkedLoading: true,
+      chunkInterval: CHUNK_MS,
+      chunkDelay: 0,
+      chunkProgress: function (processed, total) {
+        var then = joined;
+        if (processed === total && then) {
+          joined = null;  // once: the places are added in one call
+          window.setTimeout(then, 0);  // after markercluster has drawn what is in view
+        }
+      },
+    }));
     fetchJson(element.getAttribute("data-places"), "places")
       .then(function (data) {
         var bySlug = {};
@@ -470,26 +490,32 @@
           bySlug[place.slug] = marker;
         });
         group.sosPlaces = markers;  // in the file's order, for js/map-filters.js
-        group.addLayers(markers);
+        map.addLayer(group);  // empty: the places join it below, a slice at a time
         var asked = placeInAddress(bySlug);
         if (asked) {
           // Without JavaScript map/#<slug> lands on the place in the list; here the map shows it instead.
           window.scrollTo(0, 0);
-          showPlace(map, group, asked);
-        } else {
-          map.addLayer(group);
+          map.setView(asked.getLatLng(), placeZoom(map), { animate: false });
         }
-        element.setAttribute("data-map-ready", "");  // every place has joined the map
-        if (filtered) {
-          filterLater(map, group, detailsFor);
-        }
-        window.addEventListener("hashchange", function () {
-          var place = placeInAddress(bySlug);
-          if (place) {
-            window.scrollTo(0, 0);  // the browser went to the place in the list: show the map instead
-            showPlace(map, group, place);
+        joined = function () {
+          element.setAttribute("data-map-ready", "");  // every place has joined the map
+          if (asked) {
+            group.zoomToShowLayer(asked, function () {
+              asked.openPopup();
+            });
           }
-        });
+          if (filtered) {
+            filterLater(map, group, detailsFor);
+          }
+          window.addEventListener("hashchange", function () {
+            var place = placeInAddress(bySlug);
+            if (place) {
+              window.scrollTo(0, 0);  // the browser went to the place in the list: show the map instead
+              showPlace(map, group, place);
+            }
+          });
+        };
+        group.addLayers(markers);
       })
       .catch(function (error) {
         document.documentElement.classList.remove("sos-map-filtering");
