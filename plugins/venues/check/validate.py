@@ -12,6 +12,7 @@ import opening_hours
 from dateutil.relativedelta import relativedelta
 
 from .. import text
+from ..city import NO_CITY, City
 from ..model import Problem
 from ..phones import check_phone
 from ..schema import venue_schema
@@ -25,6 +26,9 @@ from .look_alikes import skeletons
 from .personal_data import check_personal_data
 from .schema_messages import schema_messages
 
+# The UK postcode areas with the letter O in them (Colchester, Oldham, Oxford, Portsmouth, Southampton, York):
+# typed with a zero, the postcode still matches the pattern, so it is caught here, in any city.
+AREAS_WITH_O = ("CO", "OL", "OX", "PO", "SO", "YO")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A venue's page is venues/<slug>/: these names are the site's own pages under venues/, now or planned (listings by
 # offer, language and area; posters, cards, the leaflet, the network page and the map), and would be taken over.
@@ -55,7 +59,7 @@ def check_schema(loaded: LoadedFile) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[Problem]:
+def check_rules(loaded: LoadedFile, today: datetime.date | None = None, city: City = NO_CITY) -> list[Problem]:
     """Return problems the schema cannot see: file name, dates, codes, opening hours, links, left-over values."""
     data, source = loaded.data, loaded.source
     today = today or datetime.datetime.now(ZoneInfo("Europe/London")).date()
@@ -74,7 +78,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
                                     "https://, http://, tel: or mailto:."))
     if data.get("example") is not True:
         problems += check_leftovers(loaded)
-    return problems + check_personal_data(loaded)
+    return problems + check_personal_data(loaded, city)
 
 
 def _check_file_name(loaded: LoadedFile) -> list[Problem]:
@@ -98,15 +102,18 @@ def _check_file_name(loaded: LoadedFile) -> list[Problem]:
 
 
 def _check_postcode(loaded: LoadedFile) -> list[Problem]:
-    """Refuse "P01 2AB": the pattern allows a P0 district, but Portsmouth's postcodes start with the letters PO."""
+    """Refuse "P01 2AB": the pattern allows a zero there, but no UK postcode area has one, and some have an O."""
     address = loaded.data.get("address") if isinstance(loaded.data.get("address"), dict) else {}
     postcode = address.get("postcode")
     compact = "".join(postcode.split()).upper() if isinstance(postcode, str) else ""
-    if not (compact.startswith("P0") and len(compact) >= 5):
-        return []
-    return [Problem(loaded.source, *loaded.where(("address", "postcode")),
-                    f'address: postcode: "{postcode}" starts with P and zero: the second character is the letter O, '
-                    f'not zero: {text.normalise_postcode("PO" + compact[2:])}.')]
+    for area in AREAS_WITH_O:
+        place = area.index("O")
+        if compact.startswith(area.replace("O", "0")) and len(compact) >= 5:
+            before = f"{area[0]} and zero" if place else "zero"
+            return [Problem(loaded.source, *loaded.where(("address", "postcode")),
+                            f'address: postcode: "{postcode}" starts with {before}: the {("first", "second")[place]} '
+                            f'character is the letter O, not zero: {text.normalise_postcode(area + compact[2:])}.')]
+    return []
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:

@@ -12,6 +12,7 @@ from pelican.plugins._utils import plugin_enabled
 
 from .. import schema
 from ..check.catalogue import build_day, hidden_reason, read_catalogue, renewal_due
+from ..city import city_of
 from ..config import setting
 from ..model import Problem
 from ..urls import url_setting
@@ -58,7 +59,7 @@ class VenuesGenerator(Generator):
         settings = self.settings
         today = build_day(settings)
         folder = Path(settings["VENUES_PATH"])
-        catalogue = read_catalogue(folder, folder.parent, today)
+        catalogue = read_catalogue(folder, folder.parent, today, city_of(settings))
         stop_on_errors(catalogue.problems)
 
         self.all_venues = catalogue.venues  # shown or hidden: the network page counts them all
