@@ -76,6 +76,8 @@ MINIFY_ENABLED = True
 VENUES_CITY = "Portsmouth"
 # Its districts and neighbourhoods: place names, never people's, to the check for a person named in a venue file.
 VENUES_PLACE_NAMES = ("Southsea", "Fratton", "Eastney", "Cosham", "North End", "Pompey")
+# The schemes of plugins/venues/schema.json its venues may belong to: Spaces of Sanctuary and the city's partners.
+VENUES_SCHEMES = ("sos", "psss")
 # The group that runs the site ("Run by ..." at the foot of every page; the open data's organisation).
 AUTHOR = f"{VENUES_CITY} City of Sanctuary"
 SITENAME = f"Spaces of Sanctuary {VENUES_CITY}"

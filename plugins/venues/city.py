@@ -19,7 +19,14 @@ class City:
     """Hold what the checks and the model know of the city: the town a venue's address falls back to, its places."""
 
     name: str = ""
-    place_names: frozenset[str] = frozenset()  # lower-case words: districts and neighbourhoods, never a person
+    place_names: frozenset[str] = frozenset()  # districts and neighbourhoods, never a person
+    schemes: tuple[str, ...] | None = None  # the schemes its venues may belong to; None: every scheme of the schema
+
+    def scheme_choices(self) -> dict:
+        """Return the schema's schemes this city's venues may belong to, with their words."""
+        from .schema import schemes  # here: the schema module is only needed when a site is built or checked
+
+        return {key: choice for key, choice in schemes().items() if self.schemes is None or key in self.schemes}
 
     @property
     def words(self) -> frozenset[str]:
@@ -30,7 +37,8 @@ class City:
 def city_of(settings: Mapping) -> City:
     """Return the city that VENUES_CITY and VENUES_PLACE_NAMES describe."""
     return City(" ".join(str(setting(settings, "VENUES_CITY")).split()),
-                frozenset(str(name) for name in setting(settings, "VENUES_PLACE_NAMES")))
+                frozenset(str(name) for name in setting(settings, "VENUES_PLACE_NAMES")),
+                tuple(setting(settings, "VENUES_SCHEMES")))
 
 
 def require_city(pelican) -> None:

@@ -11,6 +11,9 @@ DEFAULTS = {
     # Its districts and neighbourhoods (Southsea, North End...): names of places, never of people, to the check
     # that warns about a person named in a venue's description.
     "VENUES_PLACE_NAMES": (),
+    # The schemes of schema.json (accreditation: schemes:) this city's venues may belong to: Spaces of Sanctuary,
+    # and the city's own partner schemes. A new partner scheme is added to schema.json, then named here.
+    "VENUES_SCHEMES": ("sos",),
     # A datetime.date to build "as of" a day; None means today.
     "VENUES_TODAY": None,
     # A venue whose training must be renewed within this many days gets a warning at build time.

@@ -11,7 +11,7 @@ import jsonschema
 import opening_hours
 from dateutil.relativedelta import relativedelta
 
-from .. import text
+from .. import schema, text
 from ..city import NO_CITY, City
 from ..model import Problem
 from ..phones import check_phone
@@ -67,6 +67,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None, city: Ci
     problems += _check_dates(loaded, today)
     problems += check_language_codes(loaded)
     problems += _check_postcode(loaded)
+    problems += _check_schemes(loaded, city)
     problems += check_phone(loaded)
     hours = data.get("opening_hours")
     if isinstance(hours, str) and not opening_hours.validate(hours):
@@ -114,6 +115,19 @@ def _check_postcode(loaded: LoadedFile) -> list[Problem]:
                             f'address: postcode: "{postcode}" starts with {before}: the {("first", "second")[place]} '
                             f'character is the letter O, not zero: {text.normalise_postcode(area + compact[2:])}.')]
     return []
+
+
+def _check_schemes(loaded: LoadedFile, city: City) -> list[Problem]:
+    """Refuse a scheme the schema knows but this city has no part in (VENUES_SCHEMES)."""
+    accreditation = loaded.data.get("accreditation") if isinstance(loaded.data.get("accreditation"), dict) else {}
+    named = accreditation.get("schemes") if isinstance(accreditation.get("schemes"), list) else []
+    if city.schemes is None:
+        return []
+    known = schema.schemes()
+    return [Problem(loaded.source, *loaded.where(("accreditation", "schemes", index)),
+                    f'accreditation: schemes: "{key}" ({known[key].title}) is not a scheme of this site. Write '
+                    f'{" or ".join(city.schemes)}, or take it out.')
+            for index, key in enumerate(named) if key in known and key not in city.schemes]
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:

@@ -24,6 +24,7 @@ from .open_data import write_open_data
 from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
+from .schema_file import write_schema
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ class VenuesGenerator(Generator):
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
             ACCESSIBILITY=schema.accessibility_features(),
-            SCHEMES=schema.schemes(),
+            SCHEMES=city_of(settings).scheme_choices(),
         )
         log.info("venues: %d shown of %d valid venue files", len(self.venues), len(catalogue.venues))
 
@@ -117,9 +118,7 @@ class VenuesGenerator(Generator):
                 venue=venue,
                 page_name=f"venues/{venue.slug}/index",
             )
-        schema_path = Path(self.output_path) / self.settings.get("VENUES_SCHEMA_SAVE_AS", "schema/venue.schema.json")
-        schema_path.parent.mkdir(parents=True, exist_ok=True)
-        schema_path.write_bytes(schema.SCHEMA_PATH.read_bytes())
+        write_schema(self)
         site_url = self.settings.get("SITEURL", "") if not relative else ""
         geojson_path = Path(self.output_path) / self.settings.get("VENUES_GEOJSON_SAVE_AS", "venues.geojson")
         geojson_path.write_text(
