@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import checks
+from tests.browser import test_pages as portsmouth_page_checks
 from tests.browser.chromium import serve
 from tests.browser.site_pages import SitePage, site_pages
 from tests.browser.test_without_javascript import SHOWN_LINKS, SHOWN_TEXT
@@ -129,6 +130,15 @@ def test_axe_overflow_text_and_targets_find_nothing_and_the_page_speaks_its_lang
         playwright_page.evaluate("document.documentElement.style.fontSize = '200%'")
         found += [f"{where} at 200% text: {line}" for line in checks.sideways_overflow(playwright_page)]
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_keyboard_focus_skip_link_and_text_size_pass_portsmouths_own_checks(city_site, city_url, phone, code):
+    # The very functions Portsmouth's pages pass, run on the city's home, map, directory, content pages and 404.
+    portsmouth_page_checks.test_first_tab_reaches_a_visible_skip_link_and_focus_is_always_visible(
+        city_site, city_url, phone, code)
+    portsmouth_page_checks.test_the_skip_link_moves_on_to_the_main_content(city_site, city_url, phone, code)
+    portsmouth_page_checks.test_the_site_respects_the_readers_own_text_size(city_site, city_url, phone, code)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
