@@ -23,8 +23,8 @@ def site_schema(settings: dict) -> dict:
     city = city_of(settings)
     address = published["properties"]["address"]["properties"]
     if city.name:
-        address["town"]["default"] = city.name
-        address["town"]["description"] = f"Town or city. Leave it out for {city.name}."
+        town = {key: value for key, value in address["town"].items() if key != "description"}
+        address["town"] = {**town, "default": city.name, "description": f"Town or city. Leave it out for {city.name}."}
     # The schema's example postcode is Portsmouth's: another city's editors see one of their own.
     postcodes = load_centroids(Path(settings.get("GEOCODING_POSTCODES_PATH") or ""))
     written = re.search(r'"([A-Z0-9]+) [0-9][A-Z]{2}"', address["postcode"]["description"])
