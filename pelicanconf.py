@@ -4,8 +4,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 
-AUTHOR = "Portsmouth City of Sanctuary"
-SITENAME = "Spaces of Sanctuary Portsmouth"
 SITEURL = ""
 RELATIVE_URLS = True
 TIMEZONE = "Europe/London"
@@ -74,6 +72,15 @@ VENUES_PATH = str(ROOT / "venues")
 MINIFY_ENABLED = True
 
 # The city: what another City of Sanctuary group changes to run its own site (see docs/new-city.md).
+# Its name, as readers know it: every page says it ("Spaces of Sanctuary in Portsmouth"), in every language.
+VENUES_CITY = "Portsmouth"
+# Its districts and neighbourhoods: place names, never people's, to the check for a person named in a venue file.
+VENUES_PLACE_NAMES = ("Southsea", "Fratton", "Eastney", "Cosham", "North End", "Pompey")
+# The schemes of plugins/venues/schema.json its venues may belong to: Spaces of Sanctuary and the city's partners.
+VENUES_SCHEMES = ("sos", "psss")
+# The group that runs the site ("Run by ..." at the foot of every page; the open data's organisation).
+AUTHOR = f"{VENUES_CITY} City of Sanctuary"
+SITENAME = f"Spaces of Sanctuary {VENUES_CITY}"
 # The one address readers write to (a venue page's "Email us about this place" and the pages that name it).
 CONTACT_EMAIL = "sanctuary@example.org"  # PLACEHOLDER: not a real address yet, as in content/pages/become-a-space.md
 # What is printed (posters, leaflets) links to the published site, even from a local build.

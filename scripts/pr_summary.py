@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "plugins"))  # run as a script from anywhere, like
 from geocoding.compass import distance_metres, how_far  # noqa: E402
 from geocoding.resolve import FOUND_NOTHING, origin_of, resolve_venues  # noqa: E402
 from venues.check.catalogue import Catalogue, build_day, hidden_reason, read_catalogue  # noqa: E402
+from venues.city import city_of  # noqa: E402
 from venues.model import Position, Problem, Venue  # noqa: E402
 from venues.tools.cli import github_annotation  # noqa: E402
 from venues.tools.github_text import markdown_code, markdown_text  # noqa: E402
@@ -109,7 +110,7 @@ def location_block(position: Position) -> str:
 
 def offline_positions(folder: Path, cache: Path, settings: Mapping, today: datetime.date) -> dict[str, Position]:
     """Place every valid venue of a folder without the network, as an offline build does: file, cache, postcode."""
-    catalogue = read_catalogue(folder, folder.resolve().parent, today)
+    catalogue = read_catalogue(folder, folder.resolve().parent, today, city_of(settings))
     positions, _problems = resolve_venues(
         catalogue.venues, {**settings, "GEOCODING_OFFLINE": True, "GEOCODING_CACHE_PATH": str(cache)}, {})
     return {venue.source: positions[venue.slug] for venue in catalogue.venues if venue.slug in positions}
@@ -301,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = read_settings(str(args.settings), override=overrides or None)
     folder = Path(settings["VENUES_PATH"])
     today = args.date or build_day(settings)
-    catalogue = read_catalogue(folder, folder.resolve().parent, today)
+    catalogue = read_catalogue(folder, folder.resolve().parent, today, city_of(settings))
     if args.all:
         changes = [Change("listed", venue.source) for venue in catalogue.venues]
         changes += [Change("changed", file) for file in sorted({problem.file for problem in catalogue.errors})]

@@ -17,8 +17,10 @@ from venues.config import setting as venues_setting
 from tests.conftest import ROOT
 
 ALL_DEFAULTS = {**GEOCODING_DEFAULTS, **OFFLINE_DEFAULTS, **SAFETY_DEFAULTS, **MAP_DEFAULTS, **VENUES_DEFAULTS}
-# The city's own values: Portsmouth's are also the plugins' defaults today, and a city must see them to change them.
-CITY_SETTINGS = {"GEOCODING_POSTCODES_PATH", "GEOCODING_USER_AGENT", "GEOCODING_SERVICE_AREA", "MAP_CENTER", "MAP_ZOOM"}
+# The city's own values, written in pelicanconf.py's block "The city" even where they match a default: a city must
+# see them to change them. No default is Portsmouth's (tests/browser/test_second_city.py builds another city).
+CITY_SETTINGS = {"VENUES_CITY", "VENUES_PLACE_NAMES", "VENUES_SCHEMES", "GEOCODING_POSTCODES_PATH", "GEOCODING_USER_AGENT",
+                 "GEOCODING_SERVICE_AREA", "MAP_CENTER", "MAP_ZOOM"}
 
 
 def city_settings() -> dict:
@@ -68,3 +70,9 @@ def test_a_built_site_without_the_settings_gets_the_defaults(example_site):
     assert f'href="{SAFETY_DEFAULTS["SAFETY_EXIT_URL"]}"' in html
     assert "https://tile.openstreetmap.org" in html  # the Content Security Policy names the default tile server
     assert (example_site / MAP_DEFAULTS["MAP_SAVE_AS"]).is_file()
+
+
+def test_no_plugin_default_names_portsmouth():
+    found = sorted(name for name, value in ALL_DEFAULTS.items() if "portsmouth" in repr(value).casefold()
+                   or value in [(50.8058, -1.0872), (50.74, -1.17, 50.90, -0.95)])
+    assert found == []

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 from venues.check.catalogue import build_day, read_catalogue
+from venues.city import city_of
 from venues.tools.cli import github_annotation
 from venues.tools.github_text import markdown_code
 
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides["VENUES_PATH"] = str(args.venues)
     settings = read_settings(str(args.settings), override=overrides)
     folder = Path(settings["VENUES_PATH"])
-    catalogue = read_catalogue(folder, folder.resolve().parent, build_day(settings))
+    catalogue = read_catalogue(folder, folder.resolve().parent, build_day(settings), city_of(settings))
     if catalogue.errors:
         print(f"{len(catalogue.errors)} error(s) in venue files: run make validate first.", file=sys.stderr)
         return 1

@@ -14,6 +14,8 @@ from folium.plugins import MarkerCluster
 from folium.utilities import camelize
 
 log = logging.getLogger(__name__)
+# Where a map opens that has neither a MAP_CENTER nor a place on it: Great Britain, whole.
+COUNTRY_VIEW = ((54.0, -2.5), 6)
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class MapOptions:
 
     tiles_url: str
     tiles_attribution: str
-    center: tuple[float, float]
+    center: tuple[float, float] | None  # None: the middle of the places (the map fits them anyway)
     zoom: int
     data_save_as: str = "map/places.json"  # the places file, from the site root
     details_save_as: str = "map/details.json"  # the details file, from the site root
@@ -71,7 +73,8 @@ def build_map(venues, options: MapOptions) -> MapParts:
     # the assets each needs. Its generated script (a JavaScript statement per marker, written inline)
     # is never rendered: js/map.js builds the same map from these options and the places file, so the
     # page holds no inline script (a Content Security Policy forbids it) and a venue's name is never code.
-    vmap = folium.Map(location=options.center, zoom_start=options.zoom, tiles=None)
+    vmap = folium.Map(location=opening_center(placed, options), zoom_start=options.zoom if options.center or placed
+                      else COUNTRY_VIEW[1], tiles=None)
     # Set on the instance, never through add_js_link: that edits folium's class-level lists.
     vmap.default_js = [("leaflet", "vendor/leaflet/leaflet.js")]
     vmap.default_css = [("leaflet_css", "vendor/leaflet/leaflet.css")]
@@ -146,6 +149,17 @@ def names_in_use(venues) -> dict[str, list[str]]:
 def leaflet_options(options: dict) -> dict:
     """Return folium's snake_case options under Leaflet's camelCase names, as folium's templates write them."""
     return {camelize(key): value for key, value in options.items()}
+
+
+def opening_center(placed: list, options: MapOptions) -> tuple[float, float]:
+    """Return where the map opens: MAP_CENTER, else the middle of the places, else the middle of Great Britain."""
+    if options.center is not None:
+        return options.center
+    if not placed:
+        return COUNTRY_VIEW[0]
+    lats = [venue.position.lat for venue in placed]
+    lons = [venue.position.lon for venue in placed]
+    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
 
 
 def map_config(vmap: folium.Map, tiles: folium.TileLayer, fit: FitBounds | None, cluster: MarkerCluster) -> dict:

@@ -13,7 +13,9 @@ DEFAULTS = {
     "MAP_DETAILS_SAVE_AS": "map/details.json",
     "MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "MAP_TILES_ATTRIBUTION": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-    "MAP_CENTER": (50.8058, -1.0872),
+    # (lat, lon) where the map opens before it fits the places; None: the middle of the places.
+    "MAP_CENTER": None,
+    # How close it opens there; the map then fits its places, up to street level.
     "MAP_ZOOM": 13,
     "MAP_CLUSTER_RADIUS": 48,
 }

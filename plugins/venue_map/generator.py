@@ -27,7 +27,7 @@ def map_options(settings: dict) -> MapOptions:
     return MapOptions(
         tiles_url=setting(settings, "MAP_TILES_URL"),
         tiles_attribution=setting(settings, "MAP_TILES_ATTRIBUTION"),
-        center=tuple(setting(settings, "MAP_CENTER")),
+        center=tuple(setting(settings, "MAP_CENTER")) if setting(settings, "MAP_CENTER") else None,
         zoom=setting(settings, "MAP_ZOOM"),
         data_save_as=setting(settings, "MAP_DATA_SAVE_AS"),
         details_save_as=setting(settings, "MAP_DETAILS_SAVE_AS"),

@@ -5,6 +5,15 @@ from __future__ import annotations
 from .schedule import SCHEDULE_DAYS
 
 DEFAULTS = {
+    # The city or town the site serves, as readers know it: every page names it, and a venue file without
+    # town: is in it. No default: a site must say (pelicanconf.py's block "The city").
+    "VENUES_CITY": "",
+    # Its districts and neighbourhoods (Southsea, North End...): names of places, never of people, to the check
+    # that warns about a person named in a venue's description.
+    "VENUES_PLACE_NAMES": (),
+    # The schemes of schema.json (accreditation: schemes:) this city's venues may belong to: Spaces of Sanctuary,
+    # and the city's own partner schemes. A new partner scheme is added to schema.json, then named here.
+    "VENUES_SCHEMES": ("sos",),
     # A datetime.date to build "as of" a day; None means today.
     "VENUES_TODAY": None,
     # A venue whose training must be renewed within this many days gets a warning at build time.

@@ -29,10 +29,10 @@ class Address:
 
     street: str
     postcode: str
-    town: str = "Portsmouth"
+    town: str = ""
 
     def one_line(self) -> str:
-        return f"{self.street}, {self.town} {self.postcode}"
+        return f"{self.street}, {self.town} {self.postcode}" if self.town else f"{self.street}, {self.postcode}"
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,9 @@ def venue_from_data(
     line: int = 1,
     key_marks: Mapping[tuple, tuple[int, int]] | None = None,
     value_marks: Mapping[tuple, tuple[int, int]] | None = None,
+    town: str = "",
 ) -> Venue:
-    """Build a Venue from one file's data, already checked against the schema, with where each part was written."""
+    """Build a Venue from one file's data, already checked against the schema; town: is the site's city when left out."""
     from .text import normalise_postcode  # local: text imports nothing of ours, but keeps model import-light
 
     address = data["address"]
@@ -119,7 +120,7 @@ def venue_from_data(
         address=Address(
             street=" ".join(address["street"].split()),
             postcode=normalise_postcode(address["postcode"]),
-            town=" ".join(address.get("town", "Portsmouth").split()),
+            town=" ".join(address.get("town", town).split()),
         ),
         offers=tuple(data["offers"]),
         accreditation=Accreditation(

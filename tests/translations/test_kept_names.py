@@ -16,7 +16,7 @@ SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 OTHER_LANGUAGES = [language.code for language in site_languages(SETTINGS) if not language.default]
 # The network's name may change number ("Spaces" for "Space") to fit a sentence; it is never translated.
 NETWORK = re.compile(r"Spaces? of Sanctuary")
-CITY = "Portsmouth"
+CITY = "%(city)s"  # the city's name is a placeholder, filled from VENUES_CITY
 
 
 def kept(english: str, translated: str) -> list[str]:

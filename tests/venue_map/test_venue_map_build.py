@@ -169,6 +169,17 @@ def test_map_without_venues_uses_the_configured_centre_and_zoom():
     assert places(parts) == []
 
 
+def test_without_a_centre_the_map_opens_over_its_places_or_over_great_britain():
+    venues = spread_venues()
+    parts = build_map(venues, dataclasses.replace(OPTIONS, center=None))
+    lats = [venue.position.lat for venue in venues]
+    lons = [venue.position.lon for venue in venues]
+    assert parts.config["center"] == [pytest.approx((min(lats) + max(lats)) / 2), pytest.approx((min(lons) + max(lons)) / 2)]
+    assert parts.config["fit"] is not None
+    empty = build_map([], dataclasses.replace(OPTIONS, center=None))
+    assert empty.config["center"] == [54.0, -2.5] and empty.config["map"]["zoom"] == 6
+
+
 def test_the_places_file_is_one_compact_line_of_json():
     parts = build_map(spread_venues(), OPTIONS)
     for text in [parts.places_json(), parts.details_json()]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from .. import schema
+from ..city import NO_CITY, City
 from ..model import Problem
 from ..phones import is_mobile, mobiles_in, parse_phone
 from .load import LoadedFile
@@ -21,25 +24,32 @@ PERSONS_BUSINESS_KINDS = {"shop", "cafe"}
 CHECK_WORDS = re.compile(r"\b(DBS|volunteers?|trained|training|safeguarding lead)\b", re.IGNORECASE)
 FULL_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 NEAR = 60  # characters either side of the check word
-# Capitalised words that start sentences or name places, days, languages and this network, not people.
+# Capitalised words that start sentences or name directions, days, languages and this network, not people
+# (the city's own places come from its settings: VENUES_CITY, VENUES_PLACE_NAMES).
 _NOT_NAMES_TEXT = """
 the a an our we you they this that these those ask staff all any every each some please here there it its
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december portsmouth southsea fratton eastney cosham north south east west end
+september october november december north south east west end
 english arabic farsi persian pashto kurdish sorani tigrinya ukrainian albanian vietnamese french spanish polish
-space spaces sanctuary city pompey safe scheme dbs library church mosque centre center hub café cafe shop
+space spaces sanctuary city safe scheme dbs library church mosque centre center hub café cafe shop
 community college school surgery pharmacy station help point council team volunteers volunteer trained training
 front desk reception room hall road street lane free wi fi wifi open closed when if for with from on in at by
 """
 NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
-def check_personal_data(loaded: LoadedFile) -> list[Problem]:
-    """Return a warning for each piece of personal data the file seems to publish."""
+@functools.cache
+def scheme_words() -> frozenset[str]:
+    """Return the lower-case words of the partner schemes' names (schema.json): a scheme is no one's name."""
+    return frozenset(word.casefold() for choice in schema.schemes().values() for word in choice.title.split())
+
+
+def check_personal_data(loaded: LoadedFile, city: City = NO_CITY) -> list[Problem]:
+    """Return a warning for each piece of personal data the file seems to publish; the city's places are no one's name."""
     data = loaded.data
     problems = _mobile_phone(loaded) + _personal_email(loaded)
     for path, written in _texts(data):
-        problems += _mobiles_in_text(loaded, path, written) + _named_checks(loaded, path, written)
+        problems += _mobiles_in_text(loaded, path, written) + _named_checks(loaded, path, written, city)
     return problems
 
 
@@ -90,8 +100,8 @@ def _personal_email(loaded: LoadedFile) -> list[Problem]:
         "itself uses it."), severity="warning")]
 
 
-def _named_checks(loaded: LoadedFile, path: tuple, written: str) -> list[Problem]:
-    venue_words = {word.casefold() for word in re.findall(r"\w+", str(loaded.data.get("name", "")))}
+def _named_checks(loaded: LoadedFile, path: tuple, written: str, city: City) -> list[Problem]:
+    venue_words = {word.casefold() for word in re.findall(r"\w+", str(loaded.data.get("name", "")))} | city.words | scheme_words()
     for check in CHECK_WORDS.finditer(written):
         nearby = written[max(0, check.start() - NEAR):check.end() + NEAR]
         for name in FULL_NAME.finditer(nearby):

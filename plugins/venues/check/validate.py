@@ -11,7 +11,8 @@ import jsonschema
 import opening_hours
 from dateutil.relativedelta import relativedelta
 
-from .. import text
+from .. import schema, text
+from ..city import NO_CITY, City
 from ..model import Problem
 from ..phones import check_phone
 from ..schema import venue_schema
@@ -25,6 +26,9 @@ from .look_alikes import skeletons
 from .personal_data import check_personal_data
 from .schema_messages import schema_messages
 
+# The UK postcode areas with the letter O in them (Colchester, Oldham, Oxford, Portsmouth, Southampton, York):
+# typed with a zero, the postcode still matches the pattern, so it is caught here, in any city.
+AREAS_WITH_O = ("CO", "OL", "OX", "PO", "SO", "YO")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A venue's page is venues/<slug>/: these names are the site's own pages under venues/, now or planned (listings by
 # offer, language and area; posters, cards, the leaflet, the network page and the map), and would be taken over.
@@ -55,7 +59,7 @@ def check_schema(loaded: LoadedFile) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[Problem]:
+def check_rules(loaded: LoadedFile, today: datetime.date | None = None, city: City = NO_CITY) -> list[Problem]:
     """Return problems the schema cannot see: file name, dates, codes, opening hours, links, left-over values."""
     data, source = loaded.data, loaded.source
     today = today or datetime.datetime.now(ZoneInfo("Europe/London")).date()
@@ -63,6 +67,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
     problems += _check_dates(loaded, today)
     problems += check_language_codes(loaded)
     problems += _check_postcode(loaded)
+    problems += _check_schemes(loaded, city)
     problems += check_phone(loaded)
     hours = data.get("opening_hours")
     if isinstance(hours, str) and not opening_hours.validate(hours):
@@ -74,7 +79,7 @@ def check_rules(loaded: LoadedFile, today: datetime.date | None = None) -> list[
                                     "https://, http://, tel: or mailto:."))
     if data.get("example") is not True:
         problems += check_leftovers(loaded)
-    return problems + check_personal_data(loaded)
+    return problems + check_personal_data(loaded, city)
 
 
 def _check_file_name(loaded: LoadedFile) -> list[Problem]:
@@ -98,15 +103,31 @@ def _check_file_name(loaded: LoadedFile) -> list[Problem]:
 
 
 def _check_postcode(loaded: LoadedFile) -> list[Problem]:
-    """Refuse "P01 2AB": the pattern allows a P0 district, but Portsmouth's postcodes start with the letters PO."""
+    """Refuse "P01 2AB": the pattern allows a zero there, but no UK postcode area has one, and some have an O."""
     address = loaded.data.get("address") if isinstance(loaded.data.get("address"), dict) else {}
     postcode = address.get("postcode")
     compact = "".join(postcode.split()).upper() if isinstance(postcode, str) else ""
-    if not (compact.startswith("P0") and len(compact) >= 5):
+    for area in AREAS_WITH_O:
+        place = area.index("O")
+        if compact.startswith(area.replace("O", "0")) and len(compact) >= 5:
+            before = f"{area[0]} and zero" if place else "zero"
+            return [Problem(loaded.source, *loaded.where(("address", "postcode")),
+                            f'address: postcode: "{postcode}" starts with {before}: the {("first", "second")[place]} '
+                            f'character is the letter O, not zero: {text.normalise_postcode(area + compact[2:])}.')]
+    return []
+
+
+def _check_schemes(loaded: LoadedFile, city: City) -> list[Problem]:
+    """Refuse a scheme the schema knows but this city has no part in (VENUES_SCHEMES)."""
+    accreditation = loaded.data.get("accreditation") if isinstance(loaded.data.get("accreditation"), dict) else {}
+    named = accreditation.get("schemes") if isinstance(accreditation.get("schemes"), list) else []
+    if city.schemes is None:
         return []
-    return [Problem(loaded.source, *loaded.where(("address", "postcode")),
-                    f'address: postcode: "{postcode}" starts with P and zero: the second character is the letter O, '
-                    f'not zero: {text.normalise_postcode("PO" + compact[2:])}.')]
+    known = schema.schemes()
+    return [Problem(loaded.source, *loaded.where(("accreditation", "schemes", index)),
+                    f'accreditation: schemes: "{key}" ({known[key].title}) is not a scheme of this site. Write '
+                    f'{" or ".join(city.schemes)}, or take it out.')
+            for index, key in enumerate(named) if key in known and key not in city.schemes]
 
 
 def _check_dates(loaded: LoadedFile, today: datetime.date) -> list[Problem]:

@@ -13,6 +13,7 @@ from pelican.plugins._utils import plugin_enabled
 
 from .. import schema
 from ..check.catalogue import build_day, hidden_reason, read_catalogue, renewal_due
+from ..city import city_of
 from ..config import setting
 from ..model import Problem
 from ..urls import url_of, url_setting
@@ -24,6 +25,7 @@ from .open_data import write_open_data
 from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
+from .schema_file import write_schema
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,7 @@ class VenuesGenerator(Generator):
         settings = self.settings
         today = build_day(settings)
         folder = Path(settings["VENUES_PATH"])
-        catalogue = read_catalogue(folder, folder.parent, today)
+        catalogue = read_catalogue(folder, folder.parent, today, city_of(settings))
         stop_on_errors(catalogue.problems)
 
         self.all_venues = catalogue.venues  # shown or hidden: the network page counts them all
@@ -98,7 +100,7 @@ class VenuesGenerator(Generator):
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
             ACCESSIBILITY=schema.accessibility_features(),
-            SCHEMES=schema.schemes(),
+            SCHEMES=city_of(settings).scheme_choices(),
         )
         log.info("venues: %d shown of %d valid venue files", len(self.venues), len(catalogue.venues))
 
@@ -120,9 +122,7 @@ class VenuesGenerator(Generator):
             save_as = url_setting(self.settings, "VENUES", slug=venue.slug)[1]
             writer.write_file(save_as, venue_template, self.context, relative_urls=relative, venue=venue,
                               page_name=save_as.removesuffix(".html"))
-        schema_path = Path(self.output_path) / self.settings.get("VENUES_SCHEMA_SAVE_AS", "schema/venue.schema.json")
-        schema_path.parent.mkdir(parents=True, exist_ok=True)
-        schema_path.write_bytes(schema.SCHEMA_PATH.read_bytes())
+        write_schema(self)
         site_url = self.settings.get("SITEURL", "") if not relative else ""
         geojson_path = Path(self.output_path) / self.settings.get("VENUES_GEOJSON_SAVE_AS", "venues.geojson")
         geojson_path.write_text(

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from translations.context import language_name
 
+from ..config import setting
 from .csv_export import venues_csv
-from .open_referral import ID_NAMESPACE, services_page
+from .open_referral import id_namespace, services_page
 
 CSV_SAVE_AS = "venues.csv"
 OPEN_REFERRAL_SAVE_AS = "open-referral/services.json"
@@ -28,14 +29,16 @@ def write_open_data(generator, site_url: str) -> None:
     with csv_path.open("w", encoding="utf-8", newline="") as stream:
         stream.write(venues_csv(venues, site_url, languages))
 
+    # The published address names the site in a local build too, so both give a venue the same identifiers.
     namespace = settings.get("VENUES_OPEN_REFERRAL_NAMESPACE")
+    public_url = setting(settings, "VENUES_PUBLIC_SITEURL") or settings.get("SITEURL") or settings.get("SITENAME", "")
     codes = sorted({code for venue in venues for code in venue.languages})
     page = services_page(
         venues,
         generator.context["today"],
         site_url,
         organisation={"name": settings.get("AUTHOR", "City of Sanctuary")},
-        namespace=uuid.UUID(namespace) if namespace else ID_NAMESPACE,
+        namespace=uuid.UUID(namespace) if namespace else id_namespace(public_url),
         language_names={code: language_name(code, "en") for code in codes},
     )
     referral_path = output / settings.get("VENUES_OPEN_REFERRAL_SAVE_AS", OPEN_REFERRAL_SAVE_AS)

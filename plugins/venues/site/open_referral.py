@@ -11,11 +11,15 @@ import opening_hours
 from .. import schema
 from ..model import Venue
 
-# Identifiers must be UUIDs and must not change between builds: each is derived from this namespace and the
-# venue's slug, so a partner who imported a venue yesterday recognises it today.
-ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://portsmouth-sanctuary.github.io/spaces-of-sanctuary/")
+# Identifiers must be UUIDs and must not change between builds: each is derived from a namespace of the site's
+# (id_namespace) and the venue's slug, so a partner who imported a venue yesterday recognises it today.
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 EXAMPLE_NOTE = "Fictional example venue, not a real place. "
+
+
+def id_namespace(site_url: str) -> uuid.UUID:
+    """Return the namespace of a site's identifiers: one per published address, so two cities' never meet."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{site_url.rstrip('/')}/")
 
 
 def record_id(namespace: uuid.UUID, slug: str, part: str) -> str:
@@ -47,10 +51,11 @@ def weekly_schedules(expression: str | None, today: datetime.date) -> list[tuple
 
 
 def service_record(venue: Venue, today: datetime.date, site_url: str = "",
-                   organisation: Mapping[str, str] | None = None, namespace: uuid.UUID = ID_NAMESPACE,
+                   organisation: Mapping[str, str] | None = None, namespace: uuid.UUID | None = None,
                    language_names: Mapping[str, str] | None = None) -> dict:
     """Return one venue as a full Open Referral UK service: organisation, location, schedules, languages."""
     prefix = f"{site_url.rstrip('/')}/" if site_url else ""
+    namespace = namespace or id_namespace(site_url)
     ids = {part: record_id(namespace, venue.slug, part) for part in ("organization", "service", "location",
                                                                      "service_at_location", "address")}
     note = EXAMPLE_NOTE if venue.example else ""

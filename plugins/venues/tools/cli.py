@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..check.catalogue import build_day, read_catalogue
+from ..city import city_of
 from ..model import Problem, Venue
 from .github_text import workflow_command
 
@@ -27,15 +28,20 @@ def terminal_line(problem: Problem) -> str:
     return f"warning: {problem}" if problem.severity != "error" else str(problem)
 
 
-def position_problems(venues: list[Venue], settings_file: Path) -> list[Problem]:
+def read_site_settings(settings_file: Path) -> dict:
+    """Read the site's settings (the city, the geocoding files), for checks that never reach the network."""
+    from pelican.settings import read_settings  # here, so importing the module stays light
+
+    return read_settings(str(settings_file), override={"GEOCODING_OFFLINE": True}) if settings_file.exists() \
+        else {"GEOCODING_OFFLINE": True}
+
+
+def position_problems(venues: list[Venue], settings: dict) -> list[Problem]:
     """Place the venues without the network, as an offline build does, and return the problems with their pins."""
     # Imported here: geocoding builds on venues, and only this command needs both.
     from geocoding.resolve import resolve_venues
-    from pelican.settings import read_settings
 
-    settings = read_settings(str(settings_file), override={"GEOCODING_OFFLINE": True}) if settings_file.exists() \
-        else {"GEOCODING_OFFLINE": True}
-    return resolve_venues(venues, settings, environ={}).problems
+    return resolve_venues(venues, {**settings, "GEOCODING_OFFLINE": True}, environ={}).problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,16 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", default="venues", type=Path)
     parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py", help="Pelican settings file")
     parser.add_argument("--date", type=datetime.date.fromisoformat, default=None,
-                        help="check as of this day, YYYY-MM-DD (default: today in Portsmouth)")
+                        help="check as of this day, YYYY-MM-DD (default: today on the site's clock, TIMEZONE)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"{args.folder}: no such folder", file=sys.stderr)
         return 2
-    today = args.date or build_day({})  # no settings here: today on Portsmouth's clock, as the build's default
-    catalogue = read_catalogue(args.folder, args.folder.resolve().parent, today)
+    settings = read_site_settings(args.settings)
+    today = args.date or build_day(settings)
+    catalogue = read_catalogue(args.folder, args.folder.resolve().parent, today, city_of(settings))
     # Every check of a map pin that needs no network runs here too: a pin kilometres from its postcode, a broken
     # geocode cache entry, a postcode the site does not know are found before the build.
-    catalogue.problems += position_problems(catalogue.venues, args.settings)
+    catalogue.problems += position_problems(catalogue.venues, settings)
     on_github = bool(os.environ.get("GITHUB_ACTIONS"))
     for problem in catalogue.problems:
         print(github_annotation(problem) if on_github else terminal_line(problem))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..check.catalogue import build_day, read_catalogue, renewal_due
+from ..city import city_of
 from ..config import setting
 from ..model import Venue
 from ..site.present import format_date
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     today = args.date or build_day(settings)
     days = args.days if args.days is not None else setting(settings, "VENUES_RENEWAL_WARNING_DAYS")
     folder = args.venues or Path(settings["VENUES_PATH"])
-    catalogue = read_catalogue(folder, folder.resolve().parent, today)
+    catalogue = read_catalogue(folder, folder.resolve().parent, today, city_of(settings))
     files_with_errors = len({problem.file for problem in catalogue.errors})
     due = renewals_due(catalogue.venues, today, days)
     print(renewals_markdown(due, today, days, args.edit_url, files_with_errors), end="")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import schema
 from ..check.catalogue import Catalogue, build_day, read_catalogue, renewal_due
+from ..city import city_of
 from ..config import setting
 from ..site.present import format_date, language_name
 from ..site.progress import VOLUNTEER_TARGET, network_progress
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = read_settings(str(args.settings))
     today = args.date or build_day(settings)
     folder = args.venues or Path(settings["VENUES_PATH"])
-    catalogue = read_catalogue(folder, folder.resolve().parent, today)
+    catalogue = read_catalogue(folder, folder.resolve().parent, today, city_of(settings))
     print(network_report(catalogue, today, setting(settings, "VENUES_RENEWAL_WARNING_DAYS"), _target(settings)), end="")
     return 0
 

@@ -6,12 +6,14 @@ import copy
 import csv
 import io
 import json
+import uuid
 from pathlib import Path
 
 import jsonschema
 import pytest
 from venues.check.catalogue import hidden_reason, read_catalogue
 from venues.site.csv_export import FIXED_COLUMNS, LIST_SEPARATOR
+from venues.site.open_referral import id_namespace, record_id
 
 from tests.conftest import BUILD_DAY, ROOT
 
@@ -117,3 +119,13 @@ def test_the_open_data_is_linked_from_its_page_in_every_language(example_site):
             assert name in page, f"/{prefix}open-data/ does not link {name}"
         home = (example_site / prefix / "index.html").read_text(encoding="utf-8")
         assert "open-data/" in home, f"/{prefix}: the footer does not link the Open data page"
+
+
+def test_identifiers_come_from_the_published_address_and_stay_what_partners_imported(example_site):
+    services = json.loads((example_site / "open-referral" / "services.json").read_text(encoding="utf-8"))["contents"]
+    library = next(service for service in services if "Harbour Reading Room" in service["name"])
+    # Before the city was configuration, the namespace was this fixed one, made from Portsmouth's address.
+    before = uuid.UUID("0770b6ac-9b61-5627-a069-c82611068d2e")
+    assert id_namespace("https://portsmouth-sanctuary.github.io/spaces-of-sanctuary") == before
+    assert library["id"] == record_id(before, "example-harbour-library", "service")
+    assert id_namespace("https://merrowby-sanctuary.example/spaces") != before  # another city's never meet

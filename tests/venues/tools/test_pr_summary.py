@@ -8,10 +8,13 @@ import shutil
 
 import pytest
 from venues.check.catalogue import read_catalogue
+from venues.city import City
 
 from scripts.pr_summary import Change, collect_rows, main, parse_changes, summary_markdown, venue_changes
 from tests.conftest import ROOT
 from tests.venues.tools.venue_files import write_venue
+
+PORTSMOUTH = City("Portsmouth")  # the example venues leave out town:, as a coordinator may
 
 DAY = datetime.date(2026, 11, 27)
 GUILDHALL_CENTRE = "50.797635, -1.092887"  # centre of PO1 2AB in the committed postcode extract
@@ -70,7 +73,7 @@ def test_reads_the_diff_and_keeps_venue_files_only():
 
 
 def test_each_changed_venue_gets_its_position_and_origin(pull_request, cache_file):
-    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY, city=PORTSMOUTH)
     rows = collect_rows(venue_changes(parse_changes(DIFF.splitlines())), catalogue, offline_settings(cache_file))
     seen = {row.change.path: (row.origin, row.pinned,
                               (row.position.lat, row.position.lon) if row.venue else None) for row in rows}
@@ -89,7 +92,7 @@ def test_each_changed_venue_gets_its_position_and_origin(pull_request, cache_fil
 
 
 def test_summary_shows_pins_as_openstreetmap_links_and_a_block_to_paste(pull_request, cache_file):
-    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY, city=PORTSMOUTH)
     rows = collect_rows(venue_changes(parse_changes(DIFF.splitlines())), catalogue, offline_settings(cache_file))
     markdown = summary_markdown(rows, DAY)
     table = [line for line in markdown.splitlines() if line.startswith("| ") and "`venues/" in line]
@@ -116,7 +119,7 @@ def test_summary_shows_pins_as_openstreetmap_links_and_a_block_to_paste(pull_req
 
 
 def test_no_venue_change_says_so(pull_request, cache_file):
-    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY, city=PORTSMOUTH)
     rows = collect_rows(venue_changes(parse_changes(["M\tREADME.md"])), catalogue, offline_settings(cache_file))
     assert summary_markdown(rows, DAY) == "## Venues in this pull request\n\nNo venue file is added or changed.\n"
 
@@ -146,7 +149,7 @@ def test_command_marks_unpinned_venues_for_github(pull_request, cache_file, tmp_
 def test_new_address_found_by_nominatim_goes_to_the_cache_for_review(pull_request, cache_file, nominatim):
     settings = {**offline_settings(cache_file), "GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url,
                 "GEOCODING_MIN_DELAY_SECONDS": 0.0, "GEOCODING_TIMEOUT_SECONDS": 2}
-    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY, city=PORTSMOUTH)
     rows = collect_rows([Change("added", "venues/fresh.yaml"), Change("changed", "venues/cached.yaml")], catalogue, settings)
 
     assert [(row.change.path, row.origin, row.pinned) for row in rows] == [
@@ -163,7 +166,7 @@ def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_w
     nominatim.mode = "not_found"
     settings = {**offline_settings(cache_file), "GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url,
                 "GEOCODING_MIN_DELAY_SECONDS": 0.0, "GEOCODING_TIMEOUT_SECONDS": 2}
-    catalogue = read_catalogue(pull_request, pull_request.parent, DAY)
+    catalogue = read_catalogue(pull_request, pull_request.parent, DAY, city=PORTSMOUTH)
     rows = collect_rows([Change("added", "venues/fresh.yaml")], catalogue, settings)
 
     assert [(row.origin, row.pinned) for row in rows] == [("postcode: Nominatim found nothing", False)]
@@ -191,7 +194,7 @@ def test_address_nominatim_found_nothing_for_is_shown_as_a_postcode_centre_and_w
 def test_a_venue_published_with_a_warning_shows_the_warning(venues_dir, cache_file):
     path = write_venue(venues_dir, "odd-number", location=(50.7981, -1.0921))
     path.write_text(path.read_text(encoding="utf-8") + 'contact:\n  phone: "023 9200"\n', encoding="utf-8")
-    catalogue = read_catalogue(venues_dir, venues_dir.parent, DAY)
+    catalogue = read_catalogue(venues_dir, venues_dir.parent, DAY, city=PORTSMOUTH)
     rows = collect_rows(venue_changes(parse_changes(["A\tvenues/odd-number.yaml"])), catalogue, offline_settings(cache_file))
     markdown = summary_markdown(rows, DAY)
     assert "| added | Odd Number | `venues/odd-number.yaml` | yes |" in markdown

@@ -1,4 +1,4 @@
-/* Open now: say whether each venue is open at the reader's current time in Portsmouth (Europe/London),
+/* Open now: say whether each venue is open at the current time in the UK (Europe/London, every city's),
    whatever time zone the reader's device is in. Loaded with defer; without it the page keeps its
    week of hours and makes no "open now" claim, which would go stale.
 
