@@ -10,6 +10,9 @@ DEFAULTS = {
     "VENUES_SAVE_AS": "venues/{slug}/index.html",
     "VENUES_DIRECTORY_URL": "venues/",
     "VENUES_DIRECTORY_SAVE_AS": "venues/index.html",
+    # The directory's search index, one for every language (from the site's root, not a language's).
+    "VENUES_SEARCH_URL": "venues/search.json",
+    "VENUES_SEARCH_SAVE_AS": "venues/search.json",
 }
 
 

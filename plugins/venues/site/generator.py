@@ -23,6 +23,7 @@ from .open_data import write_open_data
 from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
+from .search_index import write_search_index
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ class VenuesGenerator(Generator):
         # First: the directory links to the listings and sorts by the postcode files.
         write_postcode_files(self)
         write_listings(self, writer)
+        write_search_index(self)
         writer.write_file(
             url_setting(self.settings, "VENUES_DIRECTORY")[1],
             self.get_template("directory"),

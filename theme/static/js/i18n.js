@@ -69,5 +69,19 @@
     }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 0 });
   }
 
-  window.sosWords = { lang: lang, fill: fill, number: number, list: list, plural: plural, position: position };
+  // Metres between a position ({lat, lon}) and a point, along the Earth's surface (haversine).
+  var EARTH_RADIUS_METRES = 6371008.8;
+
+  function distance(from, lat, lon) {
+    var radians = Math.PI / 180;
+    var dLat = (lat - from.lat) * radians;
+    var dLon = (lon - from.lon) * radians;
+    var a = Math.pow(Math.sin(dLat / 2), 2) +
+      Math.cos(from.lat * radians) * Math.cos(lat * radians) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  window.sosWords = {
+    lang: lang, fill: fill, number: number, list: list, plural: plural, position: position, distance: distance,
+  };
 })();
