@@ -45,6 +45,10 @@
   var kinds = json(root.dataset.kinds);
   var placesText = speak.plural(json(result.dataset.places));
 
+  // While the panel is open, a bar at the bottom of the screen counts the places found and takes the reader to them.
+  var show = root.querySelector("[data-finder-show]");
+  var showButton = show && show.querySelector("[data-finder-show-button]");
+
   root.hidden = false;
   form.hidden = false;
   near.hidden = false;
@@ -337,6 +341,10 @@
         sentences.push(sortSentence);
       }
       statusLine.textContent = sentences.join(" ");
+      if (show) {
+        show.hidden = !asked;
+        showButton.textContent = fill(showButton.dataset.words, { count: number(found.length) });
+      }
       firstPlaces.hidden = Boolean(asked) || !firstPlaces.ready;
     }, function () {
       statusLine.textContent = root.dataset.failed || "";
@@ -374,6 +382,9 @@
   form.addEventListener("reset", function () {
     window.setTimeout(go, 0);
   });
+  if (showButton) {
+    showButton.addEventListener("click", showResults);
+  }
   more.addEventListener("click", function () {
     var first = showMore();
     var link = first && first.querySelector("a");
