@@ -167,11 +167,7 @@
   var sortSentence = "";
 
   function distanceWords(metres) {
-    var far = metres >= 1000;
-    var length = far ? number(Math.round(metres / 100) / 10, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 })
-      : number(Math.max(10, Math.round(metres / 10) * 10), { style: "unit", unit: "meter" });
-    var time = number(Math.max(1, Math.round(metres / 80)), { style: "unit", unit: "minute", unitDisplay: "long" });
-    return fill(near.dataset.distance, { distance: length, time: time });
+    return speak.away(metres, near.dataset.distance);
   }
 
   // One result: the page's card, with the place's text (never markup) put in.
