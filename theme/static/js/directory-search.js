@@ -56,6 +56,8 @@
   // The index: fetched once, on first use; a failed fetch is tried again at the next use.
   var index = null;
   var places = null;
+  var hours = null;
+  var urlPattern = "";
   function load() {
     if (!index) {
       index = window.fetch(root.dataset.index).then(function (response) {
@@ -65,12 +67,10 @@
         return response.json();
       }).then(function (data) {
         places = data.places;
+        hours = data.hours;
+        urlPattern = root.dataset.langUrl + "/" + data.url;
         places.forEach(function (place, order) {
           place.order = order;
-          place.href = root.dataset.langUrl + "/" + fill(data.url, { slug: place.slug });
-          if (place.hours !== undefined && data.hours && openNow()) {
-            place.schedule = openNow().schedule(data.hours.from, data.hours.days, place.hours);
-          }
         });
         return places;
       });
@@ -111,10 +111,19 @@
     return place.searched;
   }
 
+  // A place's hours, read from the index the first time they are asked for (most searches never do).
+  function scheduleOf(place) {
+    if (place.schedule === undefined) {
+      place.schedule = place.hours !== undefined && hours && openNow()
+        ? openNow().schedule(hours.from, hours.days, place.hours) : null;
+    }
+    return place.schedule;
+  }
+
   function matches(place, state, typed) {
     return filters.matches(place, state, typed, function () {
       var api = openNow();
-      return api && place.schedule ? api.isOpen(place.schedule) : !api;
+      return api && scheduleOf(place) ? api.isOpen(place.schedule) : !api;
     }, function () {
       return searchText(place);
     });
@@ -177,7 +186,7 @@
     var id = "result-" + place.slug;
     article.setAttribute("aria-labelledby", id);
     item.querySelector("[data-result-title]").id = id;
-    item.querySelector("[data-result-link]").href = place.href;
+    item.querySelector("[data-result-link]").href = fill(urlPattern, { slug: place.slug });
     item.querySelector("[data-result-name]").textContent = place.name;
     if (!place.example) {
       var tag = item.querySelector("[data-result-example]");
@@ -193,7 +202,7 @@
     }
     var status = item.querySelector("[data-result-status]");
     status.setAttribute("data-open-status", "");
-    if (place.schedule && openNow()) {
+    if (scheduleOf(place) && openNow()) {
       var state = openNow().stateOf(place.schedule);
       status.querySelector(".sos-open-status__text").textContent = state.text;
       status.setAttribute("data-open-state", state.state);
@@ -295,6 +304,36 @@
     result.focus({ preventScroll: true });
   }
 
+  // The places that match, worked out in slices of a few milliseconds so the page keeps answering taps and keys
+  // (no long task on a slow phone); null when a later search has started meanwhile.
+  var generation = 0;
+  var SLICE_MS = 30;
+  function matching(state, mine) {
+    var typed = filters.words(state.q);
+    var matched = [];
+    var at = 0;
+    return new Promise(function (resolve) {
+      (function slice() {
+        if (mine !== generation) {
+          resolve(null);
+          return;
+        }
+        var until = Date.now() + SLICE_MS;
+        while (at < places.length && (at % 50 || Date.now() < until)) {
+          if (matches(places[at], state, typed)) {
+            matched.push(places[at]);
+          }
+          at += 1;
+        }
+        if (at < places.length) {
+          window.setTimeout(slice, 0);
+        } else {
+          resolve(matched);
+        }
+      })();
+    });
+  }
+
   // Work out the results of a state, once the index is here; nothing asked (no words, filters or point): none.
   function apply(state) {
     clear.hidden = !filters.isFiltered(state);
@@ -303,11 +342,14 @@
       mapLink.setAttribute("href", mapHref + (search ? "?" + search : ""));
     }
     var asked = filters.isFiltered(state) || point;
+    var mine = ++generation;
     return (asked ? load() : Promise.resolve(null)).then(function () {
-      var typed = filters.words(state.q);
-      found = !asked ? [] : places.filter(function (place) {
-        return matches(place, state, typed);
-      });
+      return asked ? matching(state, mine) : [];
+    }).then(function (matched) {
+      if (matched === null) {
+        return;  // a later search took over
+      }
+      found = matched;
       if (point) {
         found.forEach(function (place) {
           place.metres = place.lat === undefined ? Infinity : speak.distance(point, place.lat, place.lon);
