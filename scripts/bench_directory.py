@@ -83,10 +83,11 @@ def gzipped(path: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--venues", type=int, default=5000, help="size of the generated network")
+    parser.add_argument("--site", type=Path, help="measure this built output folder of --venues places; build nothing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        output = build(Path(folder), args.venues)
+        output = args.site or build(Path(folder), args.venues)
         print(f"built {args.venues:,} venues in {time.perf_counter() - start:.0f} s", flush=True)
         index = output / "venues" / "search.json"
         print(f"index: {index.stat().st_size / 1000:.0f} KB, {gzipped(index) / 1000:.1f} KB gzip, "
