@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..config import setting
 from ..urls import DEFAULTS as URL_DEFAULTS
 from ..urls import url_setting
 from .first_places import first_places
 from .listings import district
 
 
-def record(venue) -> dict:
+def record(venue, schedule_days: int) -> dict:
     """Return what the directory needs of one venue (a presented page): its card, its filters and its position."""
     address = venue.address
     entry = {
@@ -37,18 +38,19 @@ def record(venue) -> dict:
         entry["lat"] = round(venue.position.lat, 5)
         entry["lon"] = round(venue.position.lon, 5)
     if venue.schedule is not None:
-        entry["hours"] = venue.schedule.encoded  # js/open-now.js's form: first start, then lengths in turn
+        # js/open-now.js's form: first start, then lengths in turn.
+        entry["hours"] = venue.schedule.first_days(schedule_days).encoded
     if venue.example:
         entry["example"] = True
     return entry
 
 
-def search_index(venues, venue_url: str) -> dict:
+def search_index(venues, venue_url: str, schedule_days: int) -> dict:
     """Return the index of the venues: a place's page address pattern, when their hours start, and the places."""
-    schedules = [venue.schedule for venue in venues if venue.schedule is not None]
+    schedules = [venue.schedule.first_days(schedule_days) for venue in venues if venue.schedule is not None]
     # Every schedule starts on the build day and runs as long: said once, not per place.
     hours = {"from": schedules[0].start.isoformat(), "days": schedules[0].days} if schedules else None
-    return {"url": venue_url, "hours": hours, "places": [record(venue) for venue in venues]}
+    return {"url": venue_url, "hours": hours, "places": [record(venue, schedule_days) for venue in venues]}
 
 
 def index_json(index: dict) -> str:
@@ -63,7 +65,8 @@ def write_search_index(generator) -> None:
     venue_url = settings.get("VENUES_URL") or URL_DEFAULTS["VENUES_URL"]
     path = Path(generator.output_path) / save_as
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(index_json(search_index(generator.context.get("venues", []), venue_url)), encoding="utf-8")
+    days = setting(settings, "VENUES_SEARCH_SCHEDULE_DAYS")
+    path.write_text(index_json(search_index(generator.context.get("venues", []), venue_url, days)), encoding="utf-8")
     venues = generator.context.get("venues", [])
     # open-now.js names the times places open and close: one venue of each set of times names them all.
     samples = {}

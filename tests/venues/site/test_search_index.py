@@ -6,8 +6,9 @@ import gzip
 import json
 
 import yaml
+from venues.schedule import Schedule
 
-from tests.conftest import LARGE_SITE_VENUES
+from tests.conftest import BUILD_DAY, LARGE_SITE_VENUES
 
 # What a place may cost the phone that searches, gzipped (the Warm Spaces finder ships about 133 bytes a place).
 BYTES_PER_PLACE = 160
@@ -20,7 +21,8 @@ def read_index(site):
 def test_the_index_holds_every_shown_place_with_what_a_result_needs(large_site):
     index = read_index(large_site)
     assert index["url"] == "venues/{slug}/"
-    assert index["hours"]["days"] > 7 and len(index["hours"]["from"]) == 10
+    # Two weeks of hours (VENUES_SEARCH_SCHEDULE_DAYS), not the pages' sixty days: bytes for every place.
+    assert index["hours"] == {"from": BUILD_DAY.isoformat(), "days": 14}
     places = {place["slug"]: place for place in index["places"]}
     assert len(places) == LARGE_SITE_VENUES
     for path in sorted((large_site.parent / "venues").glob("*.yaml")):
@@ -38,6 +40,7 @@ def test_the_index_holds_every_shown_place_with_what_a_result_needs(large_site):
         assert place["example"] is True
         numbers = [int(number) for number in place["hours"].split()]
         assert numbers and all(number >= 0 for number in numbers)
+        assert sum(numbers) <= 14 * 24 * 60
 
 
 def test_the_index_is_one_file_for_every_language_and_the_directory_says_where(large_site):
@@ -59,3 +62,10 @@ def test_the_example_index_has_the_example_places_and_no_markup(example_site):
     assert len(index["places"]) == shown
     text = json.dumps(index, ensure_ascii=False)
     assert "<" not in text and ">" not in text
+
+
+def test_the_first_days_of_a_schedule_end_where_they_are_cut():
+    day = 24 * 60
+    week = Schedule(BUILD_DAY, 7, ((60, 120), (day - 60, day + 60), (3 * day, 3 * day + 10)))
+    assert week.first_days(1) == Schedule(BUILD_DAY, 1, ((60, 120), (day - 60, day)))
+    assert week.first_days(7) is week and week.first_days(30) is week
