@@ -6,7 +6,7 @@ PELICAN := $(VENV)/bin/pelican
 OUTPUT := output
 PORT ?= 8000
 
-.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu screenshots bench-validate bench-scale
+.PHONY: serve html publish validate geocode translations bench-build test check lint browser vendor fonts clean report renewals docs actionlint bench-weight lighthouse vnu screenshots bench-validate bench-scale bench-directory
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ bench-build: $(VENV)/.installed
 # the directory on a slowed phone; writes the table into docs/benchmarks.md. ARGS=--sizes=12,1000 for a quick run.
 bench-scale: $(VENV)/.installed browser
 	$(PY) scripts/bench_scale.py $(ARGS)
+
+# The directory split by area at 5,000 generated venues on a 4x-slowed phone: page weight, first card, search ready,
+# longest task, index bytes per place. ARGS=--venues=1000 for a quicker run.
+bench-directory: $(VENV)/.installed browser
+	$(PY) scripts/bench_directory.py $(ARGS) 2>/dev/null
 
 # Time the venue checks (make validate) on 250 to 1,000 generated venue files, and on the largest file allowed.
 bench-validate: $(VENV)/.installed

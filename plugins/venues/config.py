@@ -20,6 +20,9 @@ DEFAULTS = {
     "VENUES_RENEWAL_WARNING_DAYS": 30,
     # Days of opening hours each page carries for "open now"; the site is rebuilt daily.
     "VENUES_SCHEDULE_DAYS": SCHEDULE_DAYS,
+    # Days of hours in the directory's search index: fetched fresh, never kept offline, so two weeks are plenty,
+    # and each day more is bytes a phone reads for every place.
+    "VENUES_SEARCH_SCHEDULE_DAYS": 14,
     # "Report a problem" on a venue's page: a URL with {slug}, or "" for no link.
     "VENUES_REPORT_URL": "",
     # What is printed (posters, leaflets) links to this published site, even from a local build; "" for SITEURL.

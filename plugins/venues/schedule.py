@@ -56,6 +56,13 @@ class Schedule:
         minutes = {minute % MINUTES_A_DAY for interval in self.intervals for minute in interval}
         return [datetime.time(minute // 60, minute % 60) for minute in sorted(minutes)]
 
+    def first_days(self, days: int) -> Schedule:
+        """Return the schedule of its first `days` days only (all of it when it is no longer)."""
+        if days >= self.days:
+            return self
+        end = days * MINUTES_A_DAY
+        return Schedule(self.start, days, tuple((start, min(stop, end)) for start, stop in self.intervals if start < end))
+
     def is_open(self, moment: datetime.datetime) -> bool | None:
         """Say whether the venue is open at a London wall-clock moment; None outside the schedule."""
         minute = self.minute(moment)

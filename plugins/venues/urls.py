@@ -25,6 +25,9 @@ DEFAULTS = {
     "VENUES_CARD_SAVE_AS": "venues/{slug}/card/index.html",
     "VENUES_NETWORK_URL": "network/",
     "VENUES_NETWORK_SAVE_AS": "network/index.html",
+    # The directory's search index, one for every language (from the site's root, not a language's).
+    "VENUES_SEARCH_URL": "venues/search.json",
+    "VENUES_SEARCH_SAVE_AS": "venues/search.json",
 }
 
 

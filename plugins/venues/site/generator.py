@@ -26,6 +26,7 @@ from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
 from .schema_file import write_schema
+from .search_index import write_search_index
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,7 @@ class VenuesGenerator(Generator):
         write_postcode_files(self)
         write_listings(self, writer)
         directory_save_as = url_setting(self.settings, "VENUES_DIRECTORY")[1]
+        write_search_index(self)
         writer.write_file(
             directory_save_as,
             self.get_template("directory"),

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
+from venues.site.first_places import FIRST_PLACES
 from venues.site.listings import area_listings, district, offer_listings, split_by_area
 
 from tests.conftest import LARGE_SITE_MAX_CARDS, LARGE_SITE_VENUES
@@ -73,7 +74,10 @@ def test_a_large_directory_carries_no_cards_and_reaches_every_place_through_its_
     for prefix in ["", "ar/"]:
         directory = large_site / prefix / "venues" / "index.html"
         html = directory.read_text(encoding="utf-8")
-        assert "sos-venue-list__item" not in html
+        # No list of every place: the first screen's few (venues.site.first_places) and the results' one <template>.
+        assert html.count('class="sos-venue-card"') <= FIRST_PLACES + 1
+        first_places = html.split("data-first-places-list", 1)[1]
+        assert html.count('class="sos-venue-card"') == first_places.count('class="sos-venue-card"') + 1
         assert "directory.js" not in html
         areas = generated_districts(large_site)
         linked = re.findall(r'href="[^"]*venues/areas/([a-z0-9]+)/"', html)

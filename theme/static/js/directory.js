@@ -355,26 +355,11 @@
     apply(state);
   });
 
-  // Near me: distances along the Earth's surface (haversine), counted on the phone.
-  var EARTH_RADIUS_METRES = 6371008.8;
-  var WALKING_METRES_PER_MINUTE = 80;
-
-  function distance(from, lat, lon) {
-    var radians = Math.PI / 180;
-    var dLat = (lat - from.lat) * radians;
-    var dLon = (lon - from.lon) * radians;
-    var a = Math.pow(Math.sin(dLat / 2), 2) +
-      Math.cos(from.lat * radians) * Math.cos(lat * radians) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
-  }
+  // Near me: distances along the Earth's surface, counted on the phone, and said in words (js/i18n.js).
+  var distance = speak.distance;
 
   function distanceWords(metres) {
-    var far = metres >= 1000;
-    var length = far ? number(Math.round(metres / 100) / 10, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 })
-      : number(Math.max(10, Math.round(metres / 10) * 10), { style: "unit", unit: "meter" });
-    var minutes = Math.max(1, Math.round(metres / WALKING_METRES_PER_MINUTE));
-    var time = number(minutes, { style: "unit", unit: "minute", unitDisplay: "long" });
-    return fill(near.dataset.distance, { distance: length, time: time });
+    return speak.away(metres, near.dataset.distance);
   }
 
   function label(item, text) {

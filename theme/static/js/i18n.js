@@ -1,5 +1,5 @@
 /* window.sosWords: the one place where the page scripts (directory.js, filters.js, map.js, map-filters.js)
-   fill the page's words, write numbers and lists in the reader's language, and ask for the reader's position,
+   fill the page's words, write numbers, lists and distances in the reader's language, and ask for the reader's position,
    as GOV.UK Frontend's i18n.mjs does for its components. The words themselves come from the page (data
    attributes and <template> elements written by the theme in the reader's language); this file holds none.
    Loaded (deferred) before the scripts that use it. */
@@ -69,5 +69,31 @@
     }, { enableHighAccuracy: false, timeout: 20000, maximumAge: 0 });
   }
 
-  window.sosWords = { lang: lang, fill: fill, number: number, list: list, plural: plural, position: position };
+  // Metres between a position ({lat, lon}) and a point, along the Earth's surface (haversine).
+  var EARTH_RADIUS_METRES = 6371008.8;
+
+  function distance(from, lat, lon) {
+    var radians = Math.PI / 180;
+    var dLat = (lat - from.lat) * radians;
+    var dLon = (lon - from.lon) * radians;
+    var a = Math.pow(Math.sin(dLat / 2), 2) +
+      Math.cos(from.lat * radians) * Math.cos(lat * radians) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  // "350 m away, about 4 minutes on foot": the page's sentence with {distance} and {time} filled in.
+  var WALKING_METRES_PER_MINUTE = 80;
+
+  function away(metres, sentence) {
+    var length = metres >= 1000
+      ? number(Math.round(metres / 100) / 10, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 })
+      : number(Math.max(10, Math.round(metres / 10) * 10), { style: "unit", unit: "meter" });
+    var minutes = Math.max(1, Math.round(metres / WALKING_METRES_PER_MINUTE));
+    return fill(sentence, { distance: length, time: number(minutes, { style: "unit", unit: "minute", unitDisplay: "long" }) });
+  }
+
+  window.sosWords = {
+    lang: lang, fill: fill, number: number, list: list, plural: plural, position: position, distance: distance,
+    away: away,
+  };
 })();

@@ -17,6 +17,8 @@
    - sosOpenNow.isOpen(element, date) returns true only when the venue is open at date.
    - sosOpenNow.nextOpening(element, date) returns when the venue next opens, in London minutes (comparable
      between venues), the date itself when it is open then, or null when the schedule does not say.
+   - sosOpenNow.schedule(from, days, hours) returns a place's schedule from data rather than the page (the
+     directory's search index), with the attributes' values; stateOf, isOpen and nextOpening accept it too.
    - sosOpenNow.render(root) writes the state into every status element in root (default: document),
      and shows it. The page is rendered once on load and again every minute. */
 (function () {
@@ -43,27 +45,40 @@
   }
 
   function holderOf(element) {
+    if (element && element.intervals) {
+      return element;
+    }
     if (!element || !element.getAttribute) {
       return null;
     }
     return element.hasAttribute("data-open-status") ? element : element.querySelector("[data-open-status]");
   }
 
+  // The hours as a status element's attributes carry them (from "YYYY-MM-DD", days, hours "first-start length
+  // gap length ..."), made into London minutes once.
+  function parse(from, days, hours) {
+    var day = (from || "").split("-");
+    var start = Date.UTC(+day[0], day[1] - 1, +day[2]) / 60000;
+    var numbers = String(hours).split(" ").filter(Boolean).map(Number);
+    var intervals = [];
+    var at = start;
+    for (var i = 0; i + 1 < numbers.length; i += 2) {
+      intervals.push([at + numbers[i], at + numbers[i] + numbers[i + 1]]);
+      at += numbers[i] + numbers[i + 1];
+    }
+    return { start: start, end: start + DAY * +days, intervals: intervals };
+  }
+
   function scheduleOf(holder) {
+    if (holder.intervals) {
+      return holder;  // already a schedule, from sosOpenNow.schedule()
+    }
     if (!holder.hasAttribute("data-open-hours")) {
       return null;
     }
     if (!holder.sosSchedule) {
-      var day = (holder.getAttribute("data-open-from") || "").split("-");
-      var start = Date.UTC(+day[0], day[1] - 1, +day[2]) / 60000;
-      var numbers = holder.getAttribute("data-open-hours").split(" ").filter(Boolean).map(Number);
-      var intervals = [];
-      var at = start;
-      for (var i = 0; i + 1 < numbers.length; i += 2) {
-        intervals.push([at + numbers[i], at + numbers[i] + numbers[i + 1]]);
-        at += numbers[i] + numbers[i + 1];
-      }
-      holder.sosSchedule = { start: start, end: start + DAY * +holder.getAttribute("data-open-days"), intervals: intervals };
+      holder.sosSchedule = parse(holder.getAttribute("data-open-from"), holder.getAttribute("data-open-days"),
+        holder.getAttribute("data-open-hours"));
     }
     return holder.sosSchedule;
   }
@@ -171,6 +186,7 @@
     },
     nextOpening: nextOpening,
     render: render,
+    schedule: parse,
   };
   render();
   window.setInterval(function () { render(); }, 60000);

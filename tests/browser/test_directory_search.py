@@ -1,0 +1,141 @@
+"""The split directory's search in Chromium at 360 × 740: the index fetched on first use, results as cards.
+
+The large site (tests/conftest.py large_site) has more places than its directory shows as cards; search, filters
+and "near me" run on venues/search.json, which js/directory-search.js fetches on the reader's first use.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser import checks
+from tests.browser.chromium import serve
+
+pytestmark = pytest.mark.browser
+
+PAGE = 20  # results shown at a time
+HERE = {"latitude": 50.7989, "longitude": -1.0912}  # Portsmouth, in the middle of the generated places
+
+
+@pytest.fixture(scope="module")
+def search_url(large_site: Path) -> Iterator[str]:
+    """Serve the large site on 127.0.0.1 for this module; yield its base URL."""
+    with serve(large_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def index(large_site: Path) -> dict:
+    return json.loads((large_site / "venues" / "search.json").read_text(encoding="utf-8"))
+
+
+def open_directory(tab, url: str, prefix: str, **options):
+    """Open the directory, recording the requests for the index; return the page and that record."""
+    opened = tab(viewport=checks.PHONE, **options)
+    fetched: list[str] = []
+    opened.page.on("request", lambda request: "search.json" in request.url and fetched.append(request.url))
+    page = opened.goto(url + prefix + "venues/")
+    return opened, page, fetched
+
+
+def results(page) -> list[str]:
+    return page.locator("[data-result-list] .sos-venue-card__title a").all_text_contents()
+
+
+def open_finder(page):
+    page.locator("summary.sos-finder__toggle").click()
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_the_index_comes_on_first_use_and_a_search_finds_a_place_whose_card_links_to_it(
+        tab, search_url, index, prefix):
+    opened, page, fetched = open_directory(tab, search_url, prefix)
+    page.wait_for_timeout(300)
+    assert fetched == [], "the index was fetched before anyone searched"
+    open_finder(page)
+    page.locator("#finder-search").focus()
+    page.wait_for_function("() => true")
+    page.locator("#finder-search").fill("Venue 42 Road")
+    page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length === 1")
+    assert len(fetched) == 1
+    assert [name.strip() for name in results(page)] == ["Benchmark Venue 42 (example)"]
+    status = page.locator("[data-finder-status]")
+    assert status.get_attribute("role") == "status"
+    assert any(one in status.text_content() for one in ("1", "١"))  # as the language writes numbers
+    card = page.locator("[data-result-list] .sos-venue-card")
+    assert "42 Benchmark Road" in card.text_content()
+    assert card.locator(".sos-offer-list__item").count() == 4
+    assert card.locator("[data-open-status]").is_visible()
+    found = checks.axe_violations(page, f"/{prefix}venues/ after a search")
+    found += checks.sideways_overflow(page)
+    assert found == [], "\n".join(found)
+    card.locator("a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url == search_url + prefix + "venues/benchmark-venue-42/"
+    assert "Benchmark Venue 42" in page.locator("h1").text_content()
+    assert opened.errors == []
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_a_filter_shows_a_page_of_its_places_then_more(tab, search_url, index, prefix):
+    opened, page, fetched = open_directory(tab, search_url, prefix)
+    open_finder(page)
+    want = [place["name"] for place in index["places"] if "wifi" in place["offers"].split()]
+    assert len(want) > PAGE
+    page.locator("label[for='filter-offer-wifi']").click()
+    page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length > 0")
+    assert len(fetched) == 1
+    assert "offer=wifi" in page.url
+    assert results(page) == want[:PAGE]
+    more = page.locator("[data-result-more]")
+    more.click()
+    assert results(page) == want[:2 * PAGE]
+    # The first new card's link has the focus, so a keyboard or screen reader goes on where the list grew.
+    assert page.evaluate("document.activeElement.textContent.trim()") == want[PAGE]
+    assert more.is_hidden() == (len(want) <= 2 * PAGE)
+    found = checks.axe_violations(page, f"/{prefix}venues/?offer=wifi")
+    found += checks.sideways_overflow(page)
+    assert found == [], "\n".join(found)
+    assert opened.errors == []
+
+
+def metres(place: dict) -> float:
+    """Distance from HERE, near enough to order the places as the page does."""
+    lat, lon = math.radians(HERE["latitude"]), math.radians(HERE["longitude"])
+    dlat, dlon = math.radians(place["lat"]) - lat, math.radians(place["lon"]) - lon
+    a = math.sin(dlat / 2) ** 2 + math.cos(lat) * math.cos(math.radians(place["lat"])) * math.sin(dlon / 2) ** 2
+    return 2 * 6371008.8 * math.asin(math.sqrt(a))
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_near_me_lists_the_nearest_places_first_with_their_distance(tab, search_url, index, prefix):
+    opened, page, fetched = open_directory(tab, search_url, prefix, geolocation=HERE, permissions=["geolocation"])
+    open_finder(page)
+    page.locator("[data-near-me-locate]").click()
+    page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length > 0")
+    nearest = sorted(index["places"], key=metres)[:PAGE]
+    assert results(page) == [place["name"] for place in nearest]
+    assert page.locator("[data-result-list] [data-result-distance]:visible").count() == PAGE
+    assert page.locator("[data-near-me-reset]").is_visible()
+    found = checks.axe_violations(page, f"/{prefix}venues/ near me")
+    found += checks.sideways_overflow(page)
+    assert found == [], "\n".join(found)
+    assert opened.errors == []
+
+
+def test_the_first_screen_shows_a_few_places_and_a_filtered_address_its_results(tab, search_url):
+    opened, page, fetched = open_directory(tab, search_url, "")
+    first = page.locator("[data-first-places-list] > li:visible")
+    assert 1 <= first.count() <= 5
+    assert page.locator("[data-first-places]").is_visible()
+    assert fetched == []
+    page = opened.goto(search_url + "venues/?offer=food")
+    page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length > 0")
+    assert page.locator("[data-first-places]").is_hidden()
+    assert page.locator("#filter-offer-food").is_checked()
+    assert opened.errors == []
