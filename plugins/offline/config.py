@@ -7,8 +7,9 @@ DEFAULTS = {
     "OFFLINE_WORKER_SAVE_AS": "service-worker.js",
     # The web app manifest, written once per language (under /<code>/ for the others).
     "OFFLINE_APP_MANIFEST_SAVE_AS": "manifest.webmanifest",
-    # The pages of a language kept as soon as the reader opens any page in it (paths without the language folder).
-    "OFFLINE_PAGES": ["", "venues/", "urgent-help/"],
+    # The pages of a language kept as soon as the reader opens any page in it (paths without the language folder),
+    # with the page scripts' words of that language (plugins/venues, VENUES_WORDS_URL).
+    "OFFLINE_PAGES": ["", "venues/", "urgent-help/", "words.js"],
     # A venue's page, kept once the reader has opened it (while the venue is shown).
     "OFFLINE_VENUE_PAGE": "venues/{slug}/",
     # The theme's files kept for every reader, as globs under the theme's static folder; then the ones left out:

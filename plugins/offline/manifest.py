@@ -19,8 +19,8 @@ def revision(path: Path) -> str:
 
 
 def page_file(output: Path, url: str) -> Path:
-    """Return the file behind a page's address relative to the site's root ("ar/venues/")."""
-    return output / url / "index.html"
+    """Return the file behind a page's address relative to the site's root ("ar/venues/", or a file: "ar/words.js")."""
+    return output / url if url and not url.endswith("/") else output / url / "index.html"
 
 
 def language_prefixes(settings: dict) -> dict[str, str]:

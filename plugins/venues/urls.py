@@ -10,6 +10,9 @@ DEFAULTS = {
     "VENUES_SAVE_AS": "venues/{slug}/index.html",
     "VENUES_DIRECTORY_URL": "venues/",
     "VENUES_DIRECTORY_SAVE_AS": "venues/index.html",
+    # The page scripts' words, one file per language at the language's root (/words.js, /ar/words.js).
+    "VENUES_WORDS_URL": "words.js",
+    "VENUES_WORDS_SAVE_AS": "words.js",
 }
 
 

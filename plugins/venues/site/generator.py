@@ -20,6 +20,7 @@ from .leaflet import write_leaflet
 from .listings import write_listings
 from .network_page import write_network_page
 from .open_data import write_open_data
+from .page_words import write_page_words
 from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
@@ -86,6 +87,7 @@ class VenuesGenerator(Generator):
             venues=self.venues,
             venues_count=len(self.venues),
             VENUES_DIRECTORY_URL=url_setting(settings, "VENUES_DIRECTORY")[0],
+            VENUES_WORDS_URL=url_setting(settings, "VENUES_WORDS")[0],
             today=today,
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
@@ -98,6 +100,7 @@ class VenuesGenerator(Generator):
         relative = self.settings.get("RELATIVE_URLS", False)
         # First: the directory links to the listings and sorts by the postcode files.
         write_postcode_files(self)
+        write_page_words(self, writer)
         write_listings(self, writer)
         writer.write_file(
             url_setting(self.settings, "VENUES_DIRECTORY")[1],
