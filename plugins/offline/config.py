@@ -8,7 +8,8 @@ DEFAULTS = {
     # The web app manifest, written once per language (under /<code>/ for the others).
     "OFFLINE_APP_MANIFEST_SAVE_AS": "manifest.webmanifest",
     # The pages of a language kept as soon as the reader opens any page in it (paths without the language folder);
-    # None: the home page, the directory (VENUES_DIRECTORY_URL) and the urgent help page.
+    # None: the home page, the directory (VENUES_DIRECTORY_URL), the urgent help page and the page scripts' words
+    # of that language (plugins/venues, VENUES_WORDS_URL).
     "OFFLINE_PAGES": None,
     # A venue's page, kept once the reader has opened it (while the venue is shown); None: VENUES_URL's.
     "OFFLINE_VENUE_PAGE": None,

@@ -21,14 +21,16 @@ def revision(path: Path) -> str:
 
 
 def page_file(output: Path, url: str) -> Path:
-    """Return the file behind a page's address relative to the site's root ("ar/venues/", or "ar/venues.html")."""
-    return output / url / "index.html" if url.endswith("/") or not url else output / url
+    """Return the file behind a page's address relative to the site's root ("ar/venues/", or a file: "ar/words.js")."""
+    return output / url if url and not url.endswith("/") else output / url / "index.html"
 
 
 def kept_pages(settings: dict) -> list[str]:
-    """Return the pages kept in every language: OFFLINE_PAGES, or the home page, the directory and urgent help."""
+    """Return the pages kept in every language: OFFLINE_PAGES, or the home page, the directory, urgent help and the words."""
     pages = setting(settings, "OFFLINE_PAGES")
-    return list(pages) if pages is not None else ["", url_setting(settings, "VENUES_DIRECTORY")[0], "urgent-help/"]
+    if pages is not None:
+        return list(pages)
+    return ["", url_setting(settings, "VENUES_DIRECTORY")[0], "urgent-help/", url_setting(settings, "VENUES_WORDS")[0]]
 
 
 def venue_page(settings: dict) -> str:

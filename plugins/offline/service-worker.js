@@ -199,4 +199,6 @@ self.addEventListener("fetch", function (event) {
   if (path === null) return;
   if (request.mode === "navigate") event.respondWith(respondToPage(request));
   else if (isAsset(path) && new URL(request.url).search === "") event.respondWith(respondToAsset(request, path));
+  // A language's own file that a page loads (its words.js, in OFFLINE_PAGES): kept like that language's pages.
+  else if (keepsPage(path)) event.respondWith(respondToPage(request));
 });

@@ -28,6 +28,9 @@ DEFAULTS = {
     # The directory's search index, one for every language (from the site's root, not a language's).
     "VENUES_SEARCH_URL": "venues/search.json",
     "VENUES_SEARCH_SAVE_AS": "venues/search.json",
+    # The page scripts' words, one file per language at the language's root (/words.js, /ar/words.js).
+    "VENUES_WORDS_URL": "words.js",
+    "VENUES_WORDS_SAVE_AS": "words.js",
 }
 
 

@@ -53,6 +53,6 @@ def test_without_javascript_every_place_is_two_clicks_from_the_directory(large_s
     for href in hrefs:
         page.goto(page.url if href.startswith("#") else large_url + "venues/")
         page.locator(f"a[href='{href}']").first.click()
-        cards = page.locator(".sos-venue-card__title a")
-        reached |= {cards.nth(index).get_attribute("href") for index in range(cards.count())}
+        rows = page.locator(".sos-venue-rows__link")
+        reached |= {rows.nth(index).get_attribute("href") for index in range(rows.count())}
     assert len(reached) == LARGE_SITE_VENUES

@@ -84,7 +84,7 @@ def test_list_urgent_help_and_visited_venue_open_with_no_signal(tabs, site_url, 
     tab.goto(venue)
     online_h1 = {address: tab.goto(address).locator("h1").inner_text() for address in (directory, urgent, venue)}
     assert saved_note(tab.page) == "", "the page came from the network: it must not say it is a saved copy"
-    wait_until_kept(tab, [home, directory, urgent, venue, f"{site_url}theme/css/site.css"])
+    wait_until_kept(tab, [home, directory, urgent, venue, f"{site_url}theme/css/site.css", f"{site_url}{prefix}words.js"])
 
     tab.context.set_offline(True)
     tab.page.reload(wait_until="load")  # the venue page, with no signal

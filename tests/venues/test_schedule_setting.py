@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
@@ -22,8 +21,11 @@ def days_carried(page: Path) -> set[str]:
 
 
 def open_now_words(page: Path) -> dict:
-    text = page.read_text(encoding="utf-8")
-    return json.loads(html.unescape(re.search(r"""id="sos-open-now-words" data-words='(.*?)'""", text).group(1)))
+    """Return the open-now words a page loads: its language's words.js, which the page's own script tag names."""
+    tag = re.search(r'<script defer src="([^"]*words\.js)"></script>\s*<script defer src="[^"]*/open-now\.js">',
+                    page.read_text(encoding="utf-8"))
+    words = (page.parent / tag.group(1)).resolve().read_text(encoding="utf-8")
+    return json.loads(re.search(r"^window\.sosPageWords = (\{.*\});$", words, re.M).group(1))["openNow"]
 
 
 def week_rows(page: Path) -> int:

@@ -22,6 +22,7 @@ from .leaflet import write_leaflet
 from .listings import write_listings
 from .network_page import write_network_page
 from .open_data import write_open_data
+from .page_words import write_page_words
 from .postcode_files import write_postcode_files
 from .posters import install_poster_helpers, write_posters
 from .present import present
@@ -97,6 +98,7 @@ class VenuesGenerator(Generator):
             VENUES_NETWORK_URL=url_setting(settings, "VENUES_NETWORK")[0],
             # A slugged kind's URL for templates, by its settings pair: url_of("VENUES_POSTER", slug=venue.slug).
             url_of=functools.partial(url_of, settings),
+            VENUES_WORDS_URL=url_setting(settings, "VENUES_WORDS")[0],
             today=today,
             OFFERS=schema.offers(),
             KINDS=schema.kinds(),
@@ -109,6 +111,7 @@ class VenuesGenerator(Generator):
         relative = self.settings.get("RELATIVE_URLS", False)
         # First: the directory links to the listings and sorts by the postcode files.
         write_postcode_files(self)
+        write_page_words(self, writer)
         write_listings(self, writer)
         directory_save_as = url_setting(self.settings, "VENUES_DIRECTORY")[1]
         write_search_index(self)

@@ -30,7 +30,10 @@ def shown_files() -> dict[str, dict]:
 
 
 def listed_slugs(page: Path) -> list[str]:
-    return re.findall(r'<li class="sos-venue-list__item" data-slug="([^"]+)"', page.read_text(encoding="utf-8"))
+    """Return the slugs of the places a listing lists, as cards (up to the card limit) or as rows (above it)."""
+    html = page.read_text(encoding="utf-8")
+    return (re.findall(r'<li class="sos-venue-list__item" data-slug="([^"]+)"', html)
+            + re.findall(r'<li class="sos-venue-rows__item"><a class="sos-venue-rows__link" href="[^"]*venues/([^/"]+)/"', html))
 
 
 def in_name_order(files: dict[str, dict], slugs) -> list[str]:

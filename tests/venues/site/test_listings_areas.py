@@ -109,3 +109,25 @@ def test_a_large_offer_listing_links_to_its_places_area_by_area(large_site):
     english = large_site / "venues" / "languages" / "en"
     slugs = [slug for part in english.iterdir() if part.is_dir() for slug in listed_slugs(part / "index.html")]
     assert len(slugs) == len(set(slugs)) == LARGE_SITE_VENUES
+
+
+def test_above_the_card_limit_listings_list_places_as_rows_and_below_it_as_cards(example_site, large_site):
+    for prefix in ["", "ar/"]:
+        pages = [page for kind in ["offers", "languages", "areas"]
+                 for page in (large_site / prefix / "venues" / kind).rglob("index.html")]
+        listed = [page for page in pages if listed_slugs(page)]
+        assert len(listed) > 10
+        for page in listed:
+            html = page.read_text(encoding="utf-8")
+            assert "sos-venue-card" not in html and "sos-venue-list__item" not in html, page
+            assert "open-now.js" not in html, page  # rows have no open-now status, so no script for it
+            rows = re.findall(r'<li class="sos-venue-rows__item">(.*?)</li>', html, re.S)
+            assert len(rows) == len(listed_slugs(page))
+            # Name (a link to the page), the example tag, then street and postcode district, in the reader's page.
+            assert re.fullmatch(r'<a class="sos-venue-rows__link" href="[^"]*/venues/benchmark-venue-\d+/">'
+                                r'<bdi lang="en" translate="no">Benchmark Venue \d+ \(example\)</bdi></a> '
+                                r'<strong class="sos-tag sos-tag--example">[^<]+</strong>'
+                                r'<span class="sos-venue-rows__place"><bdi lang="en" translate="no">\d+ Benchmark Road, '
+                                r'PO\d+</bdi></span>', rows[0]), rows[0]
+    wifi = (example_site / "venues" / "offers" / "wifi" / "index.html").read_text(encoding="utf-8")
+    assert "sos-venue-card" in wifi and "sos-venue-rows" not in wifi

@@ -3,8 +3,8 @@
    week of hours and makes no "open now" claim, which would go stale.
 
    The page gives (from templates/components/open_status.html):
-   - the words, in the reader's language: JSON in the data-words attribute of this script's own
-     element, <script id="sos-open-now-words">;
+   - the words, in the reader's language: window.sosPageWords.openNow, from the language's words.js
+     (one file a language, written by the build from templates/words.js), loaded just before this script;
    - per venue, an element with data-open-status, and when its hours are known
      data-open-from="YYYY-MM-DD" (build day), data-open-days="60" and
      data-open-hours="first-start length gap length gap ..." (minutes, London wall-clock time,
@@ -25,10 +25,9 @@
   "use strict";
   var DAY = 1440;
   var words = {};
-  try {
-    words = JSON.parse(document.getElementById("sos-open-now-words").dataset.words);
-  } catch (error) {
-    words = {};
+  // From the language's words.js, loaded (deferred) just before this script.
+  if (window.sosPageWords && window.sosPageWords.openNow) {
+    words = window.sosPageWords.openNow;
   }
   var london = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/London", year: "numeric", month: "numeric", day: "numeric",
