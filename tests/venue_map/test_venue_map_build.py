@@ -9,6 +9,7 @@ from pathlib import Path
 
 import folium
 import folium.folium
+import pytest
 from folium.plugins import MarkerCluster
 from venue_map.build import MapOptions, build_map
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
