@@ -6,9 +6,9 @@ from offline.manifest import asset_paths, kept_pages, page_file, precache_manife
 
 
 def test_the_kept_pages_follow_the_directory_and_venue_settings_unless_set():
-    assert kept_pages({}) == ["", "venues/", "urgent-help/"]
-    moved = {"VENUES_DIRECTORY_URL": "all/", "VENUES_URL": "place-{slug}.html"}
-    assert (kept_pages(moved), venue_page(moved)) == (["", "all/", "urgent-help/"], "place-{slug}.html")
+    assert kept_pages({}) == ["", "venues/", "urgent-help/", "words.js"]
+    moved = {"VENUES_DIRECTORY_URL": "all/", "VENUES_URL": "place-{slug}.html", "VENUES_WORDS_URL": "w.js"}
+    assert (kept_pages(moved), venue_page(moved)) == (["", "all/", "urgent-help/", "w.js"], "place-{slug}.html")
     assert kept_pages({**moved, "OFFLINE_PAGES": ["x/"]}) == ["x/"]
     assert venue_page({**moved, "OFFLINE_VENUE_PAGE": "v/{slug}/"}) == "v/{slug}/"
 

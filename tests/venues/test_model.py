@@ -20,8 +20,8 @@ DATA = {
 }
 
 
-def venue() -> Venue:
-    return venue_from_data(DATA, "corner-cup", "venues/corner-cup.yaml", line=2,
+def venue(town: str = "Portsmouth") -> Venue:
+    return venue_from_data(DATA, "corner-cup", "venues/corner-cup.yaml", line=2, town=town,
                            key_marks={("location",): (14, 1)}, value_marks={("address", "postcode"): (6, 13)})
 
 
@@ -37,6 +37,7 @@ def test_the_file_is_read_with_spaces_and_the_postcode_normalised():
     assert (read.location.lat, read.location.lon, read.location.source) == (50.8, -1.09, "file")
     assert read.location_reason == "The door is on the park side"
     assert read.url == "venues/corner-cup/"
+    assert venue(town="Merrowby").address.town == "Merrowby"  # the site's city, when the file names none
 
 
 def test_a_venue_is_frozen_so_no_pass_can_change_it():

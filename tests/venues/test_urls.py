@@ -77,6 +77,8 @@ MOVED = {
     "VENUES_NETWORK_URL": "progress/", "VENUES_NETWORK_SAVE_AS": "progress/index.html",
     "MAP_URL": "where/", "MAP_SAVE_AS": "where/index.html",
     "MAP_DATA_SAVE_AS": "where/places.json", "MAP_DETAILS_SAVE_AS": "where/details.json",
+    "VENUES_SEARCH_URL": "find/index.json", "VENUES_SEARCH_SAVE_AS": "find/index.json",
+    "VENUES_WORDS_URL": "script-words.js", "VENUES_WORDS_SAVE_AS": "script-words.js",
     # Few enough cards that the offers and languages split by area: their parts follow the listing's own pair.
     "VENUES_DIRECTORY_MAX_CARDS": 3,
 }
@@ -95,7 +97,8 @@ def test_every_link_resolves_when_every_page_kind_moves(moved_site):
     for page in ["places/example-harbour-library/index.html", "ar/places/example-harbour-library/index.html",
                  "help/food.html", "spoken/ar/index.html", "district/po1/index.html",
                  "print/example-harbour-library-poster/index.html", "print/example-harbour-library-card/index.html",
-                 "progress/index.html", "where/index.html", "ar/where/index.html"]:
+                 "progress/index.html", "where/index.html", "ar/where/index.html", "find/index.json",
+                 "script-words.js", "ar/script-words.js"]:
         assert (moved_site / page).is_file(), page
     # An offer with more places than VENUES_DIRECTORY_MAX_CARDS: its areas are pages in a folder of its own.
     assert list((moved_site / "help").glob("*/po*/index.html")) and list((moved_site / "spoken").glob("*/po*/index.html"))
@@ -109,6 +112,6 @@ def test_every_link_resolves_when_every_page_kind_moves(moved_site):
 def test_the_service_worker_keeps_the_moved_pages(moved_site):
     worker = (moved_site / "service-worker.js").read_text(encoding="utf-8")
     manifest = json.loads(worker.split("\n", 1)[0].removeprefix("var OFFLINE=").removesuffix(";"))
-    assert manifest["pages"] == ["", "venues/", "urgent-help/"]
+    assert manifest["pages"] == ["", "venues/", "urgent-help/", "script-words.js"]
     assert (manifest["list"], manifest["venuePage"]) == ("venues/", "places/{slug}/")
     assert "ar/venues/" in manifest["revisions"]

@@ -6,7 +6,7 @@ import uuid
 
 from venues.check.catalogue import read_catalogue
 from venues.model import Position
-from venues.site.open_referral import ID_NAMESPACE, record_id, service_record, weekly_schedules
+from venues.site.open_referral import id_namespace, record_id, service_record, weekly_schedules
 from venues.site.present import present
 
 from tests.conftest import BUILD_DAY, ROOT
@@ -19,12 +19,16 @@ def test_schedules_come_from_the_opening_hours():
     assert weekly_schedules(None, BUILD_DAY) == []
 
 
+SITE = "https://example.org/site/"
+NAMESPACE = id_namespace(SITE)
+
+
 def test_ids_are_uuids_made_from_the_slug_and_the_part():
-    service = record_id(ID_NAMESPACE, "example-harbour-library", "service")
+    service = record_id(NAMESPACE, "example-harbour-library", "service")
     assert uuid.UUID(service).version == 5
-    assert service == record_id(ID_NAMESPACE, "example-harbour-library", "service")
-    assert service != record_id(ID_NAMESPACE, "example-harbour-library", "location")
-    assert service != record_id(ID_NAMESPACE, "example-college-hub", "service")
+    assert service == record_id(NAMESPACE, "example-harbour-library", "service")
+    assert service != record_id(NAMESPACE, "example-harbour-library", "location")
+    assert service != record_id(NAMESPACE, "example-college-hub", "service")
 
 
 def test_a_record_says_what_the_file_says_and_marks_an_example():
@@ -32,7 +36,7 @@ def test_a_record_says_what_the_file_says_and_marks_an_example():
                  if venue.slug == "example-harbour-library")
     point = Position(50.79812345, -1.10298765, "cache")
     record = service_record(present(venue, BUILD_DAY, "", position=point), BUILD_DAY, "https://example.org/site/")
-    assert record["id"] == record_id(ID_NAMESPACE, venue.slug, "service")
+    assert record["id"] == record_id(NAMESPACE, venue.slug, "service")
     assert record["name"] == f"Space of Sanctuary at {venue.name}" and record["status"] == "active"
     assert record["description"].startswith("Fictional example venue, not a real place. ")
     assert record["url"] == "https://example.org/site/venues/example-harbour-library/"
