@@ -24,17 +24,23 @@ class Listing:
 
     kind: str  # "offer", "language" or "area"
     key: str  # the offer's key, the language's code or the postcode district (lower case, "po4")
-    url: str  # from the language's root, by VENUES_OFFER_URL, VENUES_LANGUAGE_URL or VENUES_AREA_URL
     save_as: str
     venues: list[Venue] = field(default_factory=list)
     # When the listing is too long for one page: the same places, one listing per area (each of kind "area").
     areas: list[Listing] = field(default_factory=list)
     within: Listing | None = None  # the offer or language listing this area's part belongs to
+    # From the language's root, by VENUES_OFFER_URL, VENUES_LANGUAGE_URL or VENUES_AREA_URL (listing_at fills it);
+    # left empty, the page's folder.
+    url: str = ""
+
+    def __post_init__(self):
+        if not self.url:
+            object.__setattr__(self, "url", self.save_as.removesuffix("index.html"))
 
 
 def listing_at(kind: str, key: str, pair: tuple[str, str], venues: list[Venue], within: Listing | None = None) -> Listing:
     """Make a listing whose URL and save path are its kind's pair of templates, filled with its key."""
-    return Listing(kind, key, pair[0].format(key=key), pair[1].format(key=key), venues, within=within)
+    return Listing(kind, key, pair[1].format(key=key), venues, within=within, url=pair[0].format(key=key))
 
 
 def kind_pair(settings, kind: str) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 from venues.model import Address, Venue
-from venues.site.listings import language_listings, offer_listings
+from venues.site.listings import Listing, language_listings, offer_listings
 
 from tests.conftest import BUILD_DAY, FIXTURES, ROOT, build_site
 
@@ -100,6 +100,7 @@ def test_listings_follow_the_schemas_offers_and_the_language_codes():
     assert languages[0].url == "venues/languages/ar/"
     moved = offer_listings(venues, ("x/{key}.html", "x/{key}.html"))[0]
     assert (moved.url, moved.save_as) == ("x/safe-space.html", "x/safe-space.html")
+    assert Listing("offer", "wifi", "venues/offers/wifi/index.html").url == "venues/offers/wifi/"  # its folder
 
 
 def test_postcode_centres_are_written_once_per_district_with_every_postcode(example_site):
