@@ -6,10 +6,12 @@ and "near me" run on venues/search.json, which js/directory-search.js fetches on
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,6 +21,7 @@ from tests.browser.chromium import serve
 pytestmark = pytest.mark.browser
 
 PAGE = 20  # results shown at a time
+TUESDAY_EVENING = datetime.datetime(2026, 12, 1, 19, 30)  # London time, within the large site's two weeks of hours
 HERE = {"latitude": 50.7989, "longitude": -1.0912}  # Portsmouth, in the middle of the generated places
 
 
@@ -128,10 +131,43 @@ def test_near_me_lists_the_nearest_places_first_with_their_distance(tab, search_
     assert opened.errors == []
 
 
+def open_at(place: dict, index: dict, moment: datetime.datetime) -> bool:
+    """Say whether a place of the index is open at a London wall-clock moment, from its hours as the page reads them."""
+    start = datetime.date.fromisoformat(index["hours"]["from"])
+    minute = (moment.date() - start).days * 1440 + moment.hour * 60 + moment.minute
+    numbers = [int(number) for number in place.get("hours", "").split()]
+    at = 0
+    for gap, length in zip(numbers[::2], numbers[1::2], strict=False):
+        if at + gap <= minute < at + gap + length:
+            return True
+        at += gap + length
+    return False
+
+
+def test_open_now_shows_the_places_open_at_the_readers_time(tab, search_url, index):
+    opened = tab(viewport=checks.PHONE)
+    opened.page.clock.set_fixed_time(TUESDAY_EVENING.replace(tzinfo=ZoneInfo("Europe/London")))
+    page = opened.goto(search_url + "venues/?open=1")
+    page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length > 0")
+    want = [place["name"] for place in index["places"] if open_at(place, index, TUESDAY_EVENING)]
+    assert 0 < len(want) < len(index["places"])
+    assert results(page) == want[:PAGE]
+    assert page.locator("#filter-open-1").is_checked()
+    statuses = page.locator("[data-result-list] [data-open-status]")
+    assert all(statuses.nth(number).get_attribute("data-open-state") == "open" for number in range(statuses.count()))
+    assert opened.errors == []
+
+
 def test_the_first_screen_shows_a_few_places_and_a_filtered_address_its_results(tab, search_url):
-    opened, page, fetched = open_directory(tab, search_url, "")
+    opened = tab(viewport=checks.PHONE)
+    opened.page.clock.set_fixed_time(TUESDAY_EVENING.replace(tzinfo=ZoneInfo("Europe/London")))
+    fetched: list[str] = []
+    opened.page.on("request", lambda request: "search.json" in request.url and fetched.append(request.url))
+    page = opened.goto(search_url + "venues/")
     first = page.locator("[data-first-places-list] > li:visible")
     assert 1 <= first.count() <= 5
+    assert all(first.nth(number).locator("[data-open-status]").get_attribute("data-open-state") == "open"
+               for number in range(first.count()))
     assert page.locator("[data-first-places]").is_visible()
     assert fetched == []
     page = opened.goto(search_url + "venues/?offer=food")
