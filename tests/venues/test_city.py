@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from venues.check.catalogue import read_catalogue
 from venues.city import City, CityNotSet, city_of
@@ -57,3 +59,14 @@ def test_a_scheme_the_city_has_no_part_in_is_refused(tmp_path):
         'accreditation: schemes: "psss" (Pompey Safe Spaces Scheme) is not a scheme of this site. Write sos, '
         "or take it out."]
     assert read_one(tmp_path, text, City("Tolworth Ferry", schemes=("sos", "psss"))).errors == []
+
+
+def test_publishing_the_citys_schema_leaves_the_checks_schema_as_written():
+    from venues.schema import venue_schema
+    from venues.site.schema_file import site_schema
+
+    before = json.dumps(venue_schema())
+    published = site_schema({"VENUES_CITY": "Tolworth Ferry", "VENUES_PUBLIC_SITEURL": "https://tf.example"})
+    assert published["properties"]["address"]["properties"]["town"]["default"] == "Tolworth Ferry"
+    assert published["$id"] == "https://tf.example/schema/venue.schema.json"
+    assert json.dumps(venue_schema()) == before

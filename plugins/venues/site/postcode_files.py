@@ -18,7 +18,7 @@ SAVE_AS = "postcodes/{district}.json"
 def load_centroids(path: Path) -> dict[str, tuple[float, float]]:
     """Read the Code-Point Open extract's postcode,lat,lon rows into a dict; an absent file gives an empty dict."""
     # Shared with the geocoding plugin, which depends on this one (never the other way round).
-    if not Path(path).exists():
+    if not Path(path).is_file():
         return {}
     with Path(path).open(encoding="utf-8", newline="") as handle:
         return {row["postcode"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)}

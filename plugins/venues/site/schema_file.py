@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -16,7 +17,7 @@ SAVE_AS = "schema/venue.schema.json"
 
 def site_schema(settings: dict) -> dict:
     """Return schema.json with this site's $id (VENUES_PUBLIC_SITEURL) and town (VENUES_CITY) filled in."""
-    published = schema.venue_schema()
+    published = copy.deepcopy(schema.venue_schema())  # the schema is cached for every check: never change it
     site_url = (setting(settings, "VENUES_PUBLIC_SITEURL") or settings.get("SITEURL") or "").rstrip("/")
     if site_url:
         published["$id"] = f"{site_url}/{settings.get('VENUES_SCHEMA_SAVE_AS', SAVE_AS)}"
@@ -26,7 +27,8 @@ def site_schema(settings: dict) -> dict:
         town = {key: value for key, value in address["town"].items() if key != "description"}
         address["town"] = {**town, "default": city.name, "description": f"Town or city. Leave it out for {city.name}."}
     # The schema's example postcode is Portsmouth's: another city's editors see one of their own.
-    postcodes = load_centroids(Path(settings.get("GEOCODING_POSTCODES_PATH") or ""))
+    extract = settings.get("GEOCODING_POSTCODES_PATH")
+    postcodes = load_centroids(Path(extract)) if extract else {}
     written = re.search(r'"([A-Z0-9]+) [0-9][A-Z]{2}"', address["postcode"]["description"])
     if postcodes and written and not any(postcode.startswith(written.group(1) + " ") for postcode in postcodes):
         address["postcode"]["description"] = f'A full UK postcode, for example "{next(iter(postcodes))}".'
