@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import checks
 from tests.browser.chromium import Tab, browser, serve  # noqa: F401  (browser is a fixture)
 from tests.browser.site_pages import language_codes
 
@@ -21,6 +22,13 @@ def pytest_generate_tests(metafunc):
 def site_url(example_site: Path) -> Iterator[str]:
     """Serve the example site on 127.0.0.1 for the whole session; yield its base URL."""
     with serve(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def large_url(large_site: Path) -> Iterator[str]:
+    """Serve the large site (above the directory's card limit) on 127.0.0.1 for the whole session; yield its base URL."""
+    with serve(large_site) as url:
         yield url
 
 
@@ -39,3 +47,18 @@ def tab(browser):  # noqa: F811
         each.close()
     assert outside == [], "requests left the site (only map tiles may):\n" + "\n".join(outside)
 
+
+
+@pytest.fixture
+def phone(tab):
+    """Return a function that opens a page in one phone-sized tab (reused page after page) and waits for it."""
+    opened = None
+
+    def open_page(site_url, page):
+        nonlocal opened
+        opened = opened or tab(viewport=checks.PHONE)
+        playwright_page = opened.goto(site_url + page.path)
+        checks.wait_until_ready(playwright_page, page.kind)
+        return opened, playwright_page
+
+    return open_page

@@ -5,23 +5,14 @@ A second site of generated venues (tests/conftest.py large_site), served on its 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.browser import checks
-from tests.browser.chromium import serve
 from tests.conftest import LARGE_SITE_VENUES
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def large_url(large_site: Path) -> Iterator[str]:
-    """Serve the large site on 127.0.0.1 for this module; yield its base URL."""
-    with serve(large_site) as url:
-        yield url
 
 
 def area_paths(site: Path, prefix: str) -> list[str]:

@@ -9,27 +9,18 @@ from __future__ import annotations
 import datetime
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.browser import checks
-from tests.browser.chromium import serve
 
 pytestmark = pytest.mark.browser
 
 PAGE = 20  # results shown at a time
 TUESDAY_EVENING = datetime.datetime(2026, 12, 1, 19, 30)  # London time, within the large site's two weeks of hours
 HERE = {"latitude": 50.7989, "longitude": -1.0912}  # Portsmouth, in the middle of the generated places
-
-
-@pytest.fixture(scope="module")
-def search_url(large_site: Path) -> Iterator[str]:
-    """Serve the large site on 127.0.0.1 for this module; yield its base URL."""
-    with serve(large_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +47,8 @@ def open_finder(page):
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])
 def test_the_index_comes_on_first_use_and_a_search_finds_a_place_whose_card_links_to_it(
-        tab, search_url, index, prefix):
-    opened, page, fetched = open_directory(tab, search_url, prefix)
+        tab, large_url, index, prefix):
+    opened, page, fetched = open_directory(tab, large_url, prefix)
     page.wait_for_timeout(300)
     assert fetched == [], "the index was fetched before anyone searched"
     open_finder(page)
@@ -79,14 +70,14 @@ def test_the_index_comes_on_first_use_and_a_search_finds_a_place_whose_card_link
     assert found == [], "\n".join(found)
     card.locator("a").first.click()
     page.wait_for_load_state("load")
-    assert page.url == search_url + prefix + "venues/benchmark-venue-42/"
+    assert page.url == large_url + prefix + "venues/benchmark-venue-42/"
     assert "Benchmark Venue 42" in page.locator("h1").text_content()
     assert opened.errors == []
 
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])
-def test_a_filter_shows_a_page_of_its_places_then_more(tab, search_url, index, prefix):
-    opened, page, fetched = open_directory(tab, search_url, prefix)
+def test_a_filter_shows_a_page_of_its_places_then_more(tab, large_url, index, prefix):
+    opened, page, fetched = open_directory(tab, large_url, prefix)
     open_finder(page)
     want = [place["name"] for place in index["places"] if "wifi" in place["offers"].split()]
     assert len(want) > PAGE
@@ -116,8 +107,8 @@ def metres(place: dict) -> float:
 
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])
-def test_near_me_lists_the_nearest_places_first_with_their_distance(tab, search_url, index, prefix):
-    opened, page, fetched = open_directory(tab, search_url, prefix, geolocation=HERE, permissions=["geolocation"])
+def test_near_me_lists_the_nearest_places_first_with_their_distance(tab, large_url, index, prefix):
+    opened, page, fetched = open_directory(tab, large_url, prefix, geolocation=HERE, permissions=["geolocation"])
     open_finder(page)
     page.locator("[data-near-me-locate]").click()
     page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length > 0")
@@ -144,10 +135,10 @@ def open_at(place: dict, index: dict, moment: datetime.datetime) -> bool:
     return False
 
 
-def test_open_now_shows_the_places_open_at_the_readers_time(tab, search_url, index):
+def test_open_now_shows_the_places_open_at_the_readers_time(tab, large_url, index):
     opened = tab(viewport=checks.PHONE)
     opened.page.clock.set_fixed_time(TUESDAY_EVENING.replace(tzinfo=ZoneInfo("Europe/London")))
-    page = opened.goto(search_url + "venues/?open=1")
+    page = opened.goto(large_url + "venues/?open=1")
     page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length > 0")
     want = [place["name"] for place in index["places"] if open_at(place, index, TUESDAY_EVENING)]
     assert 0 < len(want) < len(index["places"])
@@ -158,19 +149,19 @@ def test_open_now_shows_the_places_open_at_the_readers_time(tab, search_url, ind
     assert opened.errors == []
 
 
-def test_the_first_screen_shows_a_few_places_and_a_filtered_address_its_results(tab, search_url):
+def test_the_first_screen_shows_a_few_places_and_a_filtered_address_its_results(tab, large_url):
     opened = tab(viewport=checks.PHONE)
     opened.page.clock.set_fixed_time(TUESDAY_EVENING.replace(tzinfo=ZoneInfo("Europe/London")))
     fetched: list[str] = []
     opened.page.on("request", lambda request: "search.json" in request.url and fetched.append(request.url))
-    page = opened.goto(search_url + "venues/")
+    page = opened.goto(large_url + "venues/")
     first = page.locator("[data-first-places-list] > li:visible")
     assert 1 <= first.count() <= 5
     assert all(first.nth(number).locator("[data-open-status]").get_attribute("data-open-state") == "open"
                for number in range(first.count()))
     assert page.locator("[data-first-places]").is_visible()
     assert fetched == []
-    page = opened.goto(search_url + "venues/?offer=food")
+    page = opened.goto(large_url + "venues/?offer=food")
     page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length > 0")
     assert page.locator("[data-first-places]").is_hidden()
     assert page.locator("#filter-offer-food").is_checked()

@@ -10,21 +10,6 @@ from tests.browser.site_pages import site_pages
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def phone(tab):
-    """Return a function that opens a page in one phone-sized tab (reused page after page) and waits for it."""
-    opened = None
-
-    def open_page(site_url, page):
-        nonlocal opened
-        opened = opened or tab(viewport=checks.PHONE)
-        playwright_page = opened.goto(site_url + page.path)
-        checks.wait_until_ready(playwright_page, page.kind)
-        return opened, playwright_page
-
-    return open_page
-
-
 def test_every_page_type_is_there(example_site, lang):
     kinds = {page.kind for page in site_pages(example_site, lang)}
     assert {"home", "map", "directory", "venue", "page", "404"} <= kinds

@@ -59,21 +59,6 @@ def city_pages(output: Path, lang: str) -> list[SitePage]:
     return [*pages, venue, SitePage("poster", f"{venue.path}poster/")]
 
 
-@pytest.fixture
-def phone(tab):
-    """Open pages one after another in one phone-sized tab."""
-    opened = None
-
-    def open_page(url, page):
-        nonlocal opened
-        opened = opened or tab(viewport=checks.PHONE)
-        playwright_page = opened.goto(url + page.path)
-        checks.wait_until_ready(playwright_page, page.kind)
-        return opened, playwright_page
-
-    return open_page
-
-
 def test_the_city_is_built_from_its_own_settings_and_files(city_site):
     venues = city_venue_pages(city_site, "en")
     assert len(venues) == len(list((CITY / "venues").glob("*.yaml"))) == 4
