@@ -43,6 +43,9 @@ def write_venues(folder: Path, count: int, seed: int = 1) -> None:
             "accreditation": {"trained_on": "2026-06-01", "renew_by": "2027-06-01"},
             "example": True,
         }
+        if number % 4:
+            # Most real places give a public number; Ofcom keeps 01632 960000 to 960999 for drama, never a real line.
+            venue["contact"] = {"phone": f"01632 960 {number % 1000:03d}"}
         (folder / f"benchmark-venue-{number}.yaml").write_text(yaml.safe_dump(venue, allow_unicode=True), encoding="utf-8")
 
 

@@ -75,6 +75,52 @@ def test_the_index_comes_on_first_use_and_a_search_finds_a_place_whose_card_link
     assert opened.errors == []
 
 
+def to_point(directions: str) -> tuple[float, float]:
+    """Return the point an OpenStreetMap directions link goes to."""
+    lat, lon = directions.rsplit("%3B", 1)[1].split("%2C")
+    return float(lat), float(lon)
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_a_result_can_call_the_place_and_give_directions_as_its_own_card_does(tab, large_url, index, prefix):
+    opened, page, _ = open_directory(tab, large_url, prefix)
+    places = {place["name"]: place for place in index["places"]}
+    # Places whose number no other place's name, street or postcode holds, so a search finds one place.
+    said = ["".join([place["name"], place["street"], place["postcode"]]).replace(" ", "") for place in index["places"]]
+    numbered = [place for place in index["places"]
+                if sum(place["slug"].rsplit("-", 1)[1] in words for words in said) == 1]
+    with_phone = next(place for place in numbered if "tel" in place)
+    without = next(place for place in numbered if "tel" not in place)
+    open_finder(page)
+    for place in (with_phone, without):
+        number = place["slug"].rsplit("-", 1)[1]
+        page.locator("#finder-search").fill(f"Venue {number} Road")
+        page.wait_for_function("document.querySelectorAll('[data-result-list] > li').length === 1 && "
+                               f"document.querySelector('[data-result-list] a').textContent.includes('Venue {number} ')")
+        card = page.locator("[data-result-list] .sos-venue-card")
+        links = card.locator(".sos-card-actions a")
+        hrefs = [links.nth(at).get_attribute("href") for at in range(links.count())]
+        # The same links as the place's card on its area's page: call (if it has a number), then directions.
+        own_card = opened.page.context.new_page()
+        own_card.goto(large_url + prefix + "venues/" + place["slug"] + "/")
+        own = own_card.locator("a[href^='https://www.openstreetmap.org/directions']").first.get_attribute("href")
+        # The index's five decimals (within a metre) for the page's six: the same link to the same point.
+        assert hrefs[-1].split("%3B")[0] == own.split("%3B")[0]
+        assert to_point(hrefs[-1]) == pytest.approx(to_point(own), abs=6e-6)
+        if "tel" in place:
+            assert hrefs[0] == own_card.locator("a[href^='tel:']").first.get_attribute("href") == "tel:" + place["tel"]
+        assert len(hrefs) == (2 if "tel" in place else 1)
+        own_card.close()
+        # Each link says what it does, then names the place for a screen reader's list of links.
+        for at in range(links.count()):
+            assert places[links.nth(at).locator("bdi").text_content()] is place
+        open_finder(page)  # closed, so its bar at the bottom of the screen stands over no box
+        found = checks.sideways_overflow(page) + checks.small_targets(page)
+        assert found == [], "\n".join(found)
+        open_finder(page)
+    assert opened.errors == []
+
+
 @pytest.mark.parametrize("prefix", ["", "ar/"])
 def test_a_filter_shows_a_page_of_its_places_then_more(tab, large_url, index, prefix):
     opened, page, fetched = open_directory(tab, large_url, prefix)

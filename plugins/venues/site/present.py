@@ -46,13 +46,14 @@ def format_date(date: datetime.date, locale: str = "en_GB") -> str:
     return date_in_words(date, locale)
 
 
+# Walking directions on OpenStreetMap's website to a point ({lat}, {lon}): an empty start, so OpenStreetMap asks
+# where from; its walking router, as most readers walk or take a bus.
+OSM_DIRECTIONS = "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B{lat}%2C{lon}"
+
+
 def directions(lat: float, lon: float) -> Directions:
     """Return directions links to a point."""
-    return Directions(
-        geo=f"geo:{lat:.6f},{lon:.6f}",
-        # An empty start, so OpenStreetMap asks where from; its walking router, as most readers walk or take a bus.
-        osm=f"https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B{lat:.6f}%2C{lon:.6f}",
-    )
+    return Directions(geo=f"geo:{lat:.6f},{lon:.6f}", osm=OSM_DIRECTIONS.format(lat=f"{lat:.6f}", lon=f"{lon:.6f}"))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ import gzip
 import json
 
 import yaml
+from venues.phones import tel_href
 from venues.schedule import Schedule
+from venues.site.present import directions
 
 from tests.conftest import BUILD_DAY, LARGE_SITE_VENUES
 
@@ -21,6 +23,8 @@ def read_index(site):
 def test_the_index_holds_every_shown_place_with_what_a_result_needs(large_site):
     index = read_index(large_site)
     assert index["url"] == "venues/{slug}/"
+    # Directions to a place's position: its card's link, said once for every place.
+    assert index["directions"].format(lat="50.800000", lon="-1.090000") == directions(50.8, -1.09).osm
     # Two weeks of hours (VENUES_SEARCH_SCHEDULE_DAYS), not the pages' sixty days: bytes for every place.
     assert index["hours"] == {"from": BUILD_DAY.isoformat(), "days": 14}
     places = {place["slug"]: place for place in index["places"]}
@@ -38,6 +42,9 @@ def test_the_index_holds_every_shown_place_with_what_a_result_needs(large_site):
         # Five decimals, from the file's own location.
         assert place["lat"] == round(data["location"]["lat"], 5) and place["lon"] == round(data["location"]["lon"], 5)
         assert place["example"] is True
+        # The number "Call" rings, as the place's own card's tel: link has it, without "tel:".
+        phone = data.get("contact", {}).get("phone")
+        assert place.get("tel") == (tel_href(phone).removeprefix("tel:") if phone else None)
         numbers = [int(number) for number in place["hours"].split()]
         assert numbers and all(number >= 0 for number in numbers)
         assert sum(numbers) <= 14 * 24 * 60

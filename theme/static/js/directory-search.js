@@ -30,6 +30,7 @@
   var places = [];
   var hours = null;
   var urlPattern = "";
+  var directions = "";
   function load() {
     if (!index) {
       index = window.fetch(root.dataset.index).then(function (response) {
@@ -40,6 +41,7 @@
       }).then(function (data) {
         hours = data.hours;
         urlPattern = root.dataset.langUrl + "/" + data.url;
+        directions = data.directions || "";
         places = data.places;
       });
       index.catch(function () {
@@ -122,7 +124,25 @@
       label.parentNode.removeChild(label);
       offers.parentNode.removeChild(offers);
     }
+    // Call and directions, as on the place's own card: only a tel: or https: link, and the name set as text.
+    action(item, "call", /^\+?[0-9]+$/.test(place.tel || "") ? "tel:" + place.tel : "", place.name);
+    action(item, "directions", place.lat === undefined || !/^https:/.test(directions) ? ""
+      : fill(directions, { lat: place.lat, lon: place.lon }), place.name);
+    var actions = item.querySelector("[data-result-actions]");
+    if (!actions.children.length) {
+      actions.parentNode.removeChild(actions);
+    }
     return item;
+  }
+
+  function action(item, role, href, name) {
+    var part = item.querySelector("[data-result-" + role + "]");
+    if (href) {
+      part.querySelector("a").href = href;
+      part.querySelector("bdi").textContent = name;
+    } else {
+      part.parentNode.removeChild(part);
+    }
   }
 
   var found = [];
