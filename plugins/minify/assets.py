@@ -7,13 +7,29 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
+from calmjs.parse import es5
+from calmjs.parse.exceptions import ECMASyntaxError
+from calmjs.parse.unparsers.es5 import minify_print
 
 log = logging.getLogger(__name__)
+
+
+def minify_js(text: str) -> str:
+    """Minify a script, shortening the names inside its functions; only strip it where names cannot be shortened."""
+    # calmjs.parse reads the scripts as they are written (ES5) and renames what no other script can see; its output
+    # drops every comment, so a script with a licence notice (/*!), or one it cannot read, is only stripped.
+    if "/*!" not in text:
+        try:
+            return minify_print(es5(text), obfuscate=True, obfuscate_globals=False)
+        except ECMASyntaxError as error:
+            log.warning("minify: a script could not be read (%s), so its names are kept", error)
+    return rjsmin.jsmin(text, keep_bang_comments=True)
+
 
 MINIFIERS = {
     # Comments starting /*! are licence notices, kept as their licences ask.
     ".css": lambda text: rcssmin.cssmin(text, keep_bang_comments=True),
-    ".js": lambda text: rjsmin.jsmin(text, keep_bang_comments=True),
+    ".js": minify_js,
 }
 
 
