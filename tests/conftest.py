@@ -6,9 +6,11 @@ import datetime
 import logging
 import shutil
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from pelican import Pelican
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
@@ -45,10 +47,25 @@ def build_site(tmp_path: Path, venues_dir: Path | None = None, **overrides) -> P
     return output
 
 
+def built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], Path]) -> Path:
+    """Build a site in a folder once for the whole run, and return its output: xdist's workers share one build."""
+    if worker_id == "master":  # not under xdist: this session is the whole run
+        return build(tmp_path_factory.mktemp(name))
+    # pytest-xdist's way of sharing a session fixture: the run's temporary folder, common to every worker, and a
+    # lock there. The first worker to ask builds; the others wait, then read where the output is.
+    shared = tmp_path_factory.getbasetemp().parent / name
+    done = shared / "output-path"
+    with FileLock(f"{shared}.lock"):
+        if not done.is_file():
+            output = build(shared)
+            done.write_text(str(output), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory) -> Path:
-    """Build the site from the example venues once for the whole test session."""
-    return build_site(tmp_path_factory.mktemp("example-site"))
+def example_site(tmp_path_factory, worker_id) -> Path:
+    """Build the site from the example venues once for the whole test run."""
+    return built_once(tmp_path_factory, worker_id, "example-site", build_site)
 
 
 def free_port() -> int:
@@ -75,15 +92,17 @@ LARGE_SITE_MAX_CARDS = 20
 
 
 @pytest.fixture(scope="session")
-def large_site(tmp_path_factory) -> Path:
-    """Build a site of generated venues larger than its directory's card limit, once for the whole session."""
+def large_site(tmp_path_factory, worker_id) -> Path:
+    """Build a site of generated venues larger than its directory's card limit, once for the whole test run."""
     from scripts.bench_build import write_venues  # local: only the tests of the split directory need it
 
-    work = tmp_path_factory.mktemp("large-site")
-    venues = work / "venues"
-    venues.mkdir()
-    write_venues(venues, LARGE_SITE_VENUES)
-    return build_site(work, venues, VENUES_DIRECTORY_MAX_CARDS=LARGE_SITE_MAX_CARDS)
+    def build(work: Path) -> Path:
+        venues = work / "venues"
+        venues.mkdir(parents=True, exist_ok=True)  # a failed build before may have left it
+        write_venues(venues, LARGE_SITE_VENUES)
+        return build_site(work, venues, VENUES_DIRECTORY_MAX_CARDS=LARGE_SITE_MAX_CARDS)
+
+    return built_once(tmp_path_factory, worker_id, "large-site", build)
 
 
 @pytest.fixture
