@@ -144,11 +144,14 @@ def test_directory_places_carry_what_the_filters_and_distances_need(example_site
 def test_the_directory_stays_within_its_weight_budget_with_the_finder(example_site):
     theme = example_site / "theme"
     files = [example_site / "venues" / "index.html", theme / "css" / "site.css", theme / "css" / "finder.css",
-             theme / "js" / "directory.js", theme / "js" / "open-now.js", theme / "icons" / "icons.svg"]
+             theme / "js" / "finder.js", theme / "js" / "directory.js", theme / "js" / "open-now.js",
+             theme / "icons" / "icons.svg"]
     weight = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
     assert weight < 40_000, weight
-    # The finder's script is small, deferred, and on the directory only.
-    assert len(gzip.compress((theme / "js" / "directory.js").read_bytes(), 9)) < 6_000
-    assert '<script defer src="../theme/js/directory.js"></script>' in files[0].read_text(encoding="utf-8")
+    # The finder's scripts are small, deferred, and on the directory only.
+    assert sum(len(gzip.compress((theme / "js" / name).read_bytes(), 9)) for name in ["finder.js", "directory.js"]) < 6_000
+    for name in ["finder.js", "directory.js"]:
+        assert f'<script defer src="../theme/js/{name}"></script>' in files[0].read_text(encoding="utf-8")
     for page in ["index.html", "map/index.html", "venues/example-corner-cafe/index.html", "venues/offers/wifi/index.html"]:
-        assert "directory.js" not in (example_site / page).read_text(encoding="utf-8"), page
+        html = (example_site / page).read_text(encoding="utf-8")
+        assert "directory.js" not in html and "finder.js" not in html, page

@@ -1,6 +1,6 @@
 /* window.sosFilters: what a filtered address (?q=&offer=&lang=&access=&open=1) asks for, as a state
    {q, open, offer: [], lang: [], access: []}, and whether a place matches it, so the directory
-   (directory.js) and the map (map-filters.js) decide alike. Pure functions, no page access.
+   (finder.js) and the map (map-filters.js) decide alike. Pure functions, no page access.
    matches(facts, state, typed, isOpen, searched): facts holds offers, langs and access as keys
    separated by spaces (a list item's dataset, a marker's options); isOpen() and searched() (from
    searchable()) are asked only when "open now" is chosen or words were typed. */

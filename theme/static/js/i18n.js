@@ -1,4 +1,4 @@
-/* window.sosWords: the one place where the page scripts (directory.js, filters.js, map.js, map-filters.js)
+/* window.sosWords: the one place where the page scripts (finder.js, directory.js, directory-search.js, map.js, map-filters.js)
    fill the page's words, write numbers, lists and distances in the reader's language, and ask for the reader's position,
    as GOV.UK Frontend's i18n.mjs does for its components. The words themselves come from the page (data
    attributes and <template> elements written by the theme in the reader's language); this file holds none.
