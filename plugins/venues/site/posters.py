@@ -1,4 +1,4 @@
-"""Write a printable window poster per venue, and give the templates QR codes and words in other languages."""
+"""Write each venue's printable sheets, and give the templates QR codes and words in other languages."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class Line:
     text: str
 
 
-# A venue's poster and card in one language carry the same code, written one after the other: drawing a code is
+# A venue's poster and card in one language carry the same code, on one page: drawing a code is
 # about 6 ms (segno tries all eight masks), a third of a 1,000-venue build before this cache.
 @lru_cache(maxsize=64)
 def qr_svg(text: str, css_class: str = "sos-qr__code") -> Markup:
@@ -83,12 +83,12 @@ def install_poster_helpers(generator) -> None:
 
 
 def write_posters(generator, writer) -> None:
-    """Write each shown venue's A4 window poster and A6 counter card, in the languages print_languages names."""
+    """Write each shown venue's sheets page (A4 window poster, A6 counter card), in the languages print_languages names."""
+    # One page holds both sheets (print CSS picks one by the address's #card): a page of its own for each was half
+    # of the site's bytes beside the venue pages, most of it the same header, footer and QR code twice.
     settings = generator.settings
     template = generator.get_template("poster")
     for venue in generator.venues:
-        languages = print_languages(venue, settings)
-        for sheet in ("poster", "card"):
-            name = url_setting(settings, f"VENUES_{sheet.upper()}", slug=venue.slug)[1]
-            writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
-                              venue=venue, sheet=sheet, page_name=name.removesuffix(".html"), languages=languages)
+        name = url_setting(settings, "VENUES_POSTER", slug=venue.slug)[1]
+        writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
+                          venue=venue, page_name=name.removesuffix(".html"), languages=print_languages(venue, settings))
