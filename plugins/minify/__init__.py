@@ -1,10 +1,12 @@
-"""Minify the site's own stylesheets and scripts in the output, so a phone downloads fewer bytes."""
+"""Minify the site's own stylesheets, scripts and pages in the output, so a phone downloads fewer bytes."""
 
 from pelican import signals
 
 from .assets import minify_output
+from .html import tidy_written_page
 
 
 def register():
-    """Minify the theme's CSS and JavaScript once Pelican has written everything."""
+    """Drop each written page's indentation; minify the theme's CSS and JavaScript once everything is written."""
+    signals.content_written.connect(tidy_written_page)
     signals.finalized.connect(minify_output)

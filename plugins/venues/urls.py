@@ -18,11 +18,9 @@ DEFAULTS = {
     "VENUES_LANGUAGE_SAVE_AS": "venues/languages/{key}/index.html",
     "VENUES_AREA_URL": "venues/areas/{key}/",
     "VENUES_AREA_SAVE_AS": "venues/areas/{key}/index.html",
-    # A venue's printed sheets: the A4 window poster and the A6 counter card.
+    # A venue's printed sheets, on one page: the A4 window poster, and the A6 counter card at its #card.
     "VENUES_POSTER_URL": "venues/{slug}/poster/",
     "VENUES_POSTER_SAVE_AS": "venues/{slug}/poster/index.html",
-    "VENUES_CARD_URL": "venues/{slug}/card/",
-    "VENUES_CARD_SAVE_AS": "venues/{slug}/card/index.html",
     "VENUES_NETWORK_URL": "network/",
     "VENUES_NETWORK_SAVE_AS": "network/index.html",
     # The directory's search index, one for every language (from the site's root, not a language's).

@@ -1,4 +1,4 @@
-"""Window posters: one A4 page each, with a QR code of at least 45 mm that reads back as the venue's address."""
+"""A venue's sheets page: the poster prints on one A4 page, the card (at #card) on one A6 page; QR codes read back."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ pytestmark = pytest.mark.browser
 
 A4_WIDTH_PX = round(210 / 25.4 * 96)  # the width of A4 in CSS pixels
 MIN_QR_MM = 45  # scannable from a metre away
+# One page holds both sheets: the poster's code, and the counter card's.
+POSTER_QR = ".sos-poster:not(.sos-poster--card) .sos-qr__code"
+CARD_QR = ".sos-poster--card .sos-qr__code"
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +58,7 @@ def test_the_qr_code_is_45_mm_or_more_and_reads_as_the_venues_address(published,
     for slug in slugs(folder, code):
         page = opened.goto(f"{site_url}/{prefix}venues/{slug}/poster/")
         page.emulate_media(media="print")
-        code = page.locator(".sos-qr__code")
+        code = page.locator(POSTER_QR)
         box = code.bounding_box()
         side_mm = min(box["width"], box["height"]) * 25.4 / 96
         assert side_mm >= MIN_QR_MM, f"{slug}: the QR code is {side_mm:.1f} mm across"
@@ -80,8 +83,8 @@ def test_the_venue_page_links_to_its_poster(published):
 def test_sheets_are_printed_in_the_venues_languages_and_the_default_only(published):
     folder, _ = published
     hub = folder / "ps" / "venues" / "example-college-hub"  # its staff speak en, ar, uk, sq and fa, not Pashto
-    assert not (hub / "poster").exists() and not (hub / "card").exists()
-    assert (folder / "ar" / "venues" / "example-college-hub" / "card" / "index.html").is_file()
+    assert not (hub / "poster").exists()
+    assert (folder / "ar" / "venues" / "example-college-hub" / "poster" / "index.html").is_file()
     html = (hub / "index.html").read_text(encoding="utf-8")
     assert "/venues/example-college-hub/poster/" in html and "/ps/venues/example-college-hub/poster/" not in html
     poster = (folder / "ar" / "venues" / "example-college-hub" / "poster" / "index.html").read_text(encoding="utf-8")
@@ -91,15 +94,23 @@ def test_sheets_are_printed_in_the_venues_languages_and_the_default_only(publish
 A6_POINTS = (298, 420)
 
 
+def test_the_venue_page_links_to_its_counter_card_on_the_sheets_page(published):
+    folder, _ = published
+    html = (folder / "venues" / "example-college-hub" / "index.html").read_text(encoding="utf-8")
+    assert '/venues/example-college-hub/poster/#card"' in html
+    sheets = (folder / "venues" / "example-college-hub" / "poster" / "index.html").read_text(encoding="utf-8")
+    assert 'id="card"' in sheets and sheets.count('class="sos-poster ') == 2
+
+
 def test_every_counter_card_prints_on_one_a6_page_with_a_qr_code_that_reads(published, tab):
     folder, site_url = published
     opened = tab(viewport={"width": 397, "height": 560})
     for slug in slugs(folder):
-        page = opened.goto(f"{site_url}/venues/{slug}/card/")
+        page = opened.goto(f"{site_url}/venues/{slug}/poster/#card")
         pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
         assert [tuple(round(float(number)) for number in sheet.mediabox[2:]) for sheet in pdf.pages] == [A6_POINTS], slug
         page.emulate_media(media="print")
-        png = page.locator(".sos-qr__code").screenshot()
+        png = page.locator(CARD_QR).screenshot()
         assert [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))] == [
             f"{site_url}/venues/{slug}/"], slug
 
@@ -107,5 +118,5 @@ def test_every_counter_card_prints_on_one_a6_page_with_a_qr_code_that_reads(publ
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_axe_finds_nothing_on_the_counter_card(published, tab, code):
     folder, site_url = published
-    page = tab(viewport=checks.PHONE).goto(f"{site_url}/{languages()[code]}venues/{slugs(folder, code)[0]}/card/")
+    page = tab(viewport=checks.PHONE).goto(f"{site_url}/{languages()[code]}venues/{slugs(folder, code)[0]}/poster/#card")
     assert checks.axe_violations(page, "card") == []

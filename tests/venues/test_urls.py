@@ -73,7 +73,6 @@ MOVED = {
     "VENUES_LANGUAGE_URL": "spoken/{key}/", "VENUES_LANGUAGE_SAVE_AS": "spoken/{key}/index.html",
     "VENUES_AREA_URL": "district/{key}/", "VENUES_AREA_SAVE_AS": "district/{key}/index.html",
     "VENUES_POSTER_URL": "print/{slug}-poster/", "VENUES_POSTER_SAVE_AS": "print/{slug}-poster/index.html",
-    "VENUES_CARD_URL": "print/{slug}-card/", "VENUES_CARD_SAVE_AS": "print/{slug}-card/index.html",
     "VENUES_NETWORK_URL": "progress/", "VENUES_NETWORK_SAVE_AS": "progress/index.html",
     "MAP_URL": "where/", "MAP_SAVE_AS": "where/index.html",
     "MAP_DATA_SAVE_AS": "where/places.json", "MAP_DETAILS_SAVE_AS": "where/details.json",
@@ -96,7 +95,7 @@ def test_every_link_resolves_when_every_page_kind_moves(moved_site):
         assert not (moved_site / old).exists(), old
     for page in ["places/example-harbour-library/index.html", "ar/places/example-harbour-library/index.html",
                  "help/food.html", "spoken/ar/index.html", "district/po1/index.html",
-                 "print/example-harbour-library-poster/index.html", "print/example-harbour-library-card/index.html",
+                 "print/example-harbour-library-poster/index.html",
                  "progress/index.html", "where/index.html", "ar/where/index.html", "find/index.json",
                  "script-words.js", "ar/script-words.js"]:
         assert (moved_site / page).is_file(), page
@@ -106,6 +105,7 @@ def test_every_link_resolves_when_every_page_kind_moves(moved_site):
     assert 'href="../where/"' in directory or 'href="/where/"' in directory
     venue_page = (moved_site / "places" / "example-harbour-library" / "index.html").read_text(encoding="utf-8")
     assert "print/example-harbour-library-poster/" in venue_page and "where/#example-harbour-library" in venue_page
+    assert "print/example-harbour-library-poster/#card" in venue_page  # the counter card: the sheets page's #card
     assert broken_links(moved_site) == []
 
 

@@ -1,4 +1,4 @@
-"""Write a printable window poster per venue, and give the templates QR codes and words in other languages."""
+"""Write each venue's printable sheets, and give the templates QR codes and words in other languages."""
 
 from __future__ import annotations
 
@@ -23,15 +23,29 @@ class Line:
     text: str
 
 
-# A venue's poster and card in one language carry the same code, written one after the other: drawing a code is
-# about 6 ms (segno tries all eight masks), a third of a 1,000-venue build before this cache.
+QUIET_ZONE = 4  # modules each side of a QR code, as the standard asks
+
+
+# A venue's poster and card in one language carry the same code, on one page: drawing a code is about 6 ms
+# (segno tries all eight masks), a third of a 1,000-venue build before this cache.
 @lru_cache(maxsize=64)
-def qr_svg(text: str, css_class: str = "sos-qr__code") -> Markup:
-    """Return a QR code of a text as inline SVG, scalable (no width or height), drawn at build time by segno."""
-    # Error correction M: a poster in a window may be scratched or half-lit; a quiet zone of 4 modules, as the
-    # standard asks. segno's output is its own markup (paths only), not ours, so it is marked safe here.
-    code = segno.make(text, error="m", micro=False)
-    return Markup(code.svg_inline(scale=1, border=4, omitsize=True, svgclass=css_class, lineclass=None))
+def qr_code(text: str) -> segno.QRCode:
+    """Return the QR code of a text: error correction M, never a micro code."""
+    # M: a poster in a window may be scratched or half-lit.
+    return segno.make(text, error="m", micro=False)
+
+
+def qr_side(text: str) -> int:
+    """Return how many modules a side the text's QR code is, its quiet zone included (for a viewBox)."""
+    return qr_code(text).symbol_size(border=QUIET_ZONE)[0]
+
+
+def qr_svg(text: str, css_class: str = "sos-qr__code", path_id: str | None = None) -> Markup:
+    """Return a QR code of a text as inline SVG, scalable (no width or height); its path named path_id if given."""
+    # segno's output is its own markup (paths only), not ours, so it is marked safe here. A second copy on the
+    # same page is an <svg><use href="#path_id"> in the template (2.8 KB less on the sheets page).
+    svg = qr_code(text).svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, svgclass=css_class, lineclass=None)
+    return Markup(svg.replace("<path ", f'<path id="{path_id}" ', 1) if path_id else svg)
 
 
 def public_site_url(settings: dict) -> str:
@@ -71,10 +85,11 @@ def print_languages(venue, settings: dict) -> set[str]:
 
 
 def install_poster_helpers(generator) -> None:
-    """Give the templates qr_svg, in_languages, print_languages and N_ (marks a message for extraction)."""
+    """Give the templates qr_svg, qr_side, in_languages, print_languages and N_ (marks a message for extraction)."""
     translator = Translator(generator.settings)
     generator.env.globals.update(
         qr_svg=qr_svg,
+        qr_side=qr_side,
         in_languages=translator.lines,
         print_languages=lambda venue: print_languages(venue, generator.settings),
         N_=lambda message: message,
@@ -83,12 +98,12 @@ def install_poster_helpers(generator) -> None:
 
 
 def write_posters(generator, writer) -> None:
-    """Write each shown venue's A4 window poster and A6 counter card, in the languages print_languages names."""
+    """Write each shown venue's sheets page (A4 window poster, A6 counter card), in the languages print_languages names."""
+    # One page holds both sheets (print CSS picks one by the address's #card): a page of its own for each was half
+    # of the site's bytes beside the venue pages, most of it the same header, footer and QR code twice.
     settings = generator.settings
     template = generator.get_template("poster")
     for venue in generator.venues:
-        languages = print_languages(venue, settings)
-        for sheet in ("poster", "card"):
-            name = url_setting(settings, f"VENUES_{sheet.upper()}", slug=venue.slug)[1]
-            writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
-                              venue=venue, sheet=sheet, page_name=name.removesuffix(".html"), languages=languages)
+        name = url_setting(settings, "VENUES_POSTER", slug=venue.slug)[1]
+        writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
+                          venue=venue, page_name=name.removesuffix(".html"), languages=print_languages(venue, settings))

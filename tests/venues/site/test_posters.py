@@ -7,7 +7,7 @@ import re
 
 import pytest
 from pelican.settings import read_settings
-from venues.site.posters import Translator, print_languages, public_site_url, qr_svg
+from venues.site.posters import Translator, print_languages, public_site_url, qr_side, qr_svg
 
 from tests.conftest import ROOT
 from tests.geocoding.conftest import build_venue
@@ -28,6 +28,13 @@ def test_the_qr_code_is_inline_svg_that_scales_with_a_quiet_zone():
     side = int(opening.group(1)) - 8
     assert side >= 21 and (side - 21) % 4 == 0
     assert "M4 4.5h7" in svg  # the first finder pattern starts at the quiet zone's edge
+
+
+def test_a_second_copy_can_draw_the_first_by_its_path_in_the_same_viewbox():
+    text = "https://example.org/ar/venues/cafe/"
+    named = str(qr_svg(text, path_id="sos-qr-path"))
+    assert named.count('id="sos-qr-path"') == 1 and named.startswith(f'<svg viewBox="0 0 {qr_side(text)} {qr_side(text)}"')
+    assert named.replace(' id="sos-qr-path"', "") == str(qr_svg(text))
 
 
 def test_printed_links_use_the_published_address_without_a_final_slash():
