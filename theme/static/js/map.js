@@ -410,6 +410,8 @@
   }
 
   function start(element) {
+    // Asked for first, so the places come over the network while the map is set up.
+    var placesFile = fetchJson(element.getAttribute("data-places"), "places");
     var config = JSON.parse(element.getAttribute("data-map"));
     var siteUrl = element.getAttribute("data-site-url") || "";
     // Our own pin, drawn as a vector: sharp on every screen, and a third of the bytes of Leaflet's
@@ -453,7 +455,7 @@
     if (filtered) {
       document.documentElement.classList.add("sos-map-filtering");
     }
-    fetchJson(element.getAttribute("data-places"), "places")
+    placesFile
       .then(function (data) {
         var places = data.places;
         var bySlug = {};
