@@ -61,12 +61,13 @@
 
   function clusterIcon(count, splits) {
     var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var across = count < 1000 ? 44 : 56;  // a finger-sized target, wide enough for four digits
     var label = (splits ? words.clusterLabel : words.clusterListLabel) || "{count}";
     return new LabelledIcon({
       html: "<div><span>" + Number(count) + "</span></div>",  // a number, never a venue's words
       className: "marker-cluster marker-cluster-" + size,
-      iconSize: new L.Point(44, 44),  // a finger-sized target
-      popupAnchor: new L.Point(0, -22),  // a cluster's list opens above it, not on it
+      iconSize: new L.Point(across, across),
+      popupAnchor: new L.Point(0, -across / 2),  // a cluster's list opens above it, not on it
       label: window.sosWords.fill(label, { count: window.sosWords.number(count) }),
     });
   }
