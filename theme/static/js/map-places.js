@@ -71,8 +71,8 @@
 
     onRemove: function (map) {
       map.off("moveend", this.redraw, this);
+      this._clear();
       L.LayerGroup.prototype.onRemove.call(this, map);
-      this._drawn = {};
     },
 
     _indexed: function () {
