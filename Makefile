@@ -76,7 +76,7 @@ check: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -q -m "not browser" -n auto
 
-# Refresh the vendored Leaflet files from the npm packages pinned in package.json.
+# Refresh the vendored Leaflet and supercluster files from the npm packages pinned in package.json.
 vendor: node_modules/.installed
 	$(PY) scripts/vendor_assets.py
 

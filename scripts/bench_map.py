@@ -5,13 +5,16 @@ Run with `.venv/bin/python scripts/bench_map.py 12 5000`. For each count it writ
 360 × 740 with the CPU slowed 4× (CDP Emulation.setCPUThrottlingRate) and an empty cache. Tiles are refused. It
 reports the bytes that came over the wire before any tap, the time from navigation to every marker on the map
 (`data-map-ready`), the longest task (a `longtask` observer), and the gzip bytes per venue of the markers file
-and of the details file (fetched only on a popup's or a filter's first use). A benchmark, not a timed test.
+and of the details file (fetched only on a popup's or a filter's first use). With `--runs N` it opens the map N
+times and reports the median time and longest task (a shared machine's load makes a single run noisy).
+A benchmark, not a timed test.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -62,6 +65,7 @@ def measure(browser, url: str) -> tuple[int, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("counts", nargs="*", type=int, default=[12, 1000])
+    parser.add_argument("--runs", type=int, default=1, help="loads of the map per size; the median is reported")
     args = parser.parse_args()
     print("| venues | before the first tap (gzip) | markers on a 4×-slowed phone | longest task"
           " | markers file, gzip per venue | details file, gzip per venue |")
@@ -76,7 +80,10 @@ def main() -> int:
                 output = build_site(Path(folder) / "site", venues)
                 markers, details = (gzip_size(output / "map" / name) for name in ["places.json", "details.json"])
                 with serve(output, compress=True) as url:
-                    size, ready, longest = measure(browser, url + "map/")
+                    runs = [measure(browser, url + "map/") for _ in range(args.runs)]
+                size = runs[0][0]
+                ready = statistics.median(run[1] for run in runs)
+                longest = statistics.median(run[2] for run in runs)
             print(f"| {count:,} | {size / 1000:.1f} KB | {ready:.1f} s | {longest * 1000:.0f} ms"
                   f" | {markers / count:.0f} B | {details / count:.0f} B |", flush=True)
         browser.close()

@@ -29,11 +29,11 @@ FILES = {
         ("dist/images/layers-2x.png", "images/layers-2x.png"),
         ("LICENSE", "LICENSE"),
     ],
-    "leaflet.markercluster": [
-        ("dist/leaflet.markercluster.js", "leaflet.markercluster.js"),
-        ("dist/MarkerCluster.css", "MarkerCluster.css"),
-        ("dist/MarkerCluster.Default.css", "MarkerCluster.Default.css"),
-        ("MIT-LICENCE.txt", "MIT-LICENCE.txt"),
+    # The map's clusters (ISC): its browser build carries kdbush (ISC, same author), whose licence goes with it.
+    "supercluster": [
+        ("dist/supercluster.min.js", "supercluster.min.js"),
+        ("LICENSE", "LICENSE"),
+        ("../kdbush/LICENSE", "kdbush-LICENSE"),
     ],
 }
 

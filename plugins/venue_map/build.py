@@ -10,7 +10,6 @@ from typing import NamedTuple
 import folium
 from branca.element import CssLink, Figure, JavascriptLink
 from folium.map import FitBounds
-from folium.plugins import MarkerCluster
 from folium.utilities import camelize
 
 log = logging.getLogger(__name__)
@@ -69,15 +68,26 @@ def build_map(venues, options: MapOptions) -> MapParts:
         if venue.position is None:
             log.warning("venue_map: %s has no position and is left off the map", venue.source)
 
-    # folium still models the map: its options, its tile layer, the fit and the cluster group, and
-    # the assets each needs. Its generated script (a JavaScript statement per marker, written inline)
-    # is never rendered: js/map.js builds the same map from these options and the places file, so the
-    # page holds no inline script (a Content Security Policy forbids it) and a venue's name is never code.
+    # folium still models the map: its options, its tile layer and the fit, and the assets each needs. Its
+    # generated script (a JavaScript statement per marker, written inline) is never rendered: js/map.js builds
+    # the same map from these options and the places file, so the page holds no inline script (a Content
+    # Security Policy forbids it) and a venue's name is never code.
     vmap = folium.Map(location=opening_center(placed, options), zoom_start=options.zoom if options.center or placed
                       else COUNTRY_VIEW[1], tiles=None)
     # Set on the instance, never through add_js_link: that edits folium's class-level lists.
-    vmap.default_js = [("leaflet", "vendor/leaflet/leaflet.js")]
-    vmap.default_css = [("leaflet_css", "vendor/leaflet/leaflet.css")]
+    vmap.default_js = [
+        ("leaflet", "vendor/leaflet/leaflet.js"),
+        # Clusters come from supercluster (an index of every place, built in the browser in one go), and
+        # js/map-places.js draws markers only for what is in view: folium's MarkerCluster (Leaflet.markercluster)
+        # made a marker for every place, seconds of work on a slow phone at a few thousand places.
+        ("supercluster", "vendor/supercluster/supercluster.min.js"),
+        # The words, numbers and position every page script shares, the places layer, then the map's own
+        # script. It fetches js/filters.js and js/map-filters.js itself, only when the address holds filters.
+        ("sos_i18n_js", "js/i18n.js"),
+        ("venue_map_places_js", "js/map-places.js"),
+        ("venue_map_js", "js/map.js"),
+    ]
+    vmap.default_css = [("leaflet_css", "vendor/leaflet/leaflet.css"), ("venue_map_css", "css/map.css")]
     tiles = folium.TileLayer(
         tiles=options.tiles_url,
         attr=options.tiles_attribution,
@@ -98,36 +108,13 @@ def build_map(venues, options: MapOptions) -> MapParts:
         fit.options["animate"] = False
         fit.add_to(vmap)
 
-    cluster = MarkerCluster(
-        # Markers closer than this many pixels share a cluster; 48 keeps markers (25 x 41) and
-        # clusters (44 x 44) from covering each other, so each stays a target of its own (axe target-size).
-        max_cluster_radius=options.cluster_radius,
-        spiderfy_on_max_zoom=True,
-        spiderfy_distance_multiplier=1.5,
-        show_coverage_on_hover=False,
-    )
-    cluster.default_js = [
-        ("markercluster_js", "vendor/leaflet.markercluster/leaflet.markercluster.js"),
-        # The words, numbers and position every page script shares, then the map's own script, after
-        # Leaflet and markercluster. It fetches js/filters.js and js/map-filters.js itself, only when the
-        # address holds filters.
-        ("sos_i18n_js", "js/i18n.js"),
-        ("venue_map_js", "js/map.js"),
-    ]
-    cluster.default_css = [
-        ("markercluster_css", "vendor/leaflet.markercluster/MarkerCluster.css"),
-        ("markercluster_default_css", "vendor/leaflet.markercluster/MarkerCluster.Default.css"),
-        ("venue_map_css", "css/map.css"),
-    ]
-    cluster.add_to(vmap)
-
     figure = vmap.get_root()
     figure.render()  # collects each element's assets in the header; the rendered text is not used
     stylesheets, scripts = collect_assets(figure)
     return MapParts(
         stylesheets=stylesheets,
         scripts=scripts,
-        config=map_config(vmap, tiles, fit, cluster),
+        config=map_config(vmap, tiles, fit, options),
         data_url=options.data_save_as,
         places=tuple(place(venue) for venue in placed),
         details_url=options.details_save_as,
@@ -162,15 +149,17 @@ def opening_center(placed: list, options: MapOptions) -> tuple[float, float]:
     return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
 
 
-def map_config(vmap: folium.Map, tiles: folium.TileLayer, fit: FitBounds | None, cluster: MarkerCluster) -> dict:
-    """Return what js/map.js passes to L.map, L.tileLayer, fitBounds and L.markerClusterGroup."""
+def map_config(vmap: folium.Map, tiles: folium.TileLayer, fit: FitBounds | None, options: MapOptions) -> dict:
+    """Return what js/map.js passes to L.map, L.tileLayer, fitBounds and its places layer (js/map-places.js)."""
     return {
         "crs": vmap.crs,
         "center": list(vmap.location),
         "map": leaflet_options(vmap.options),
         "tiles": {"url": tiles.tiles, "options": leaflet_options(tiles.options)},
         "fit": None if fit is None else {"bounds": fit.bounds, "options": leaflet_options(fit.options)},
-        "cluster": leaflet_options(cluster.options),
+        # Places closer than this many pixels share a cluster; 48 keeps markers (25 x 41) and clusters
+        # (44 x 44) from covering each other, so each stays a target of its own (axe target-size).
+        "cluster": {"radius": options.cluster_radius},
     }
 
 

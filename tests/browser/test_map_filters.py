@@ -360,9 +360,10 @@ def test_on_a_filtered_map_the_keyboard_reaches_only_the_places_shown(example_si
             # A cluster holds only places shown: go into it, as a reader would with Enter.
             assert focused["count"] <= len(want), focused
             entered += 1
+            cluster = page.evaluate_handle("document.activeElement")
             page.keyboard.press("Enter")
-            page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim') && "
-                                   "document.activeElement.matches('.leaflet-marker-icon')", timeout=3000)
+            page.wait_for_function("(cluster) => !cluster.isConnected && !document.querySelector('.leaflet-zoom-anim') && "
+                                   "document.activeElement.matches('.leaflet-marker-icon')", arg=cluster, timeout=3000)
             focused = page.evaluate("() => ({marker: document.activeElement.matches('.leaflet-marker-icon:not(.marker-cluster)'),"
                                     " title: document.activeElement.title})")
             if focused["marker"]:

@@ -61,10 +61,12 @@ def enter_cluster(playwright_page, nth: int) -> bool:
             return False
         if focused["cluster"]:
             if met == nth:
+                cluster = playwright_page.evaluate_handle("document.activeElement")
                 playwright_page.keyboard.press("Enter")
+                # Opened: its icon has gone, the map stands still, and focus is on what it became.
                 playwright_page.wait_for_function(
-                    "!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim') && "
-                    "document.activeElement.matches('.leaflet-marker-icon')", timeout=3000)
+                    "(cluster) => !cluster.isConnected && !document.querySelector('.leaflet-zoom-anim') && "
+                    "document.activeElement.matches('.leaflet-marker-icon')", arg=cluster, timeout=3000)
                 return True
             met += 1
         playwright_page.keyboard.press("Tab")

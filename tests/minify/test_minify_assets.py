@@ -25,7 +25,7 @@ def test_own_scripts_and_stylesheets_are_minified(example_site):
 
 
 def test_leaflet_scripts_keep_their_licence_notices(example_site):
-    for name in ["vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js"]:
+    for name in ["vendor/leaflet/leaflet.js", "vendor/supercluster/supercluster.min.js"]:
         assert (example_site / "theme" / name).read_bytes() == (THEME / name).read_bytes()
     assert b"@preserve" in (example_site / "theme" / "vendor/leaflet/leaflet.js").read_bytes()
 

@@ -40,7 +40,7 @@ class Visit:
         self.page.on("dialog", lambda dialog: self.errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
         self.page.goto(url)
         self.page.wait_for_selector(".sos-venue-map .leaflet-marker-icon")
-        # markercluster marks the map while clusters split or merge; check things at rest.
+        # Leaflet marks the map while it zooms; check things at rest.
         self.page.wait_for_function("!document.querySelector('.leaflet-cluster-anim')")
 
     def _route(self, route):
@@ -149,7 +149,6 @@ def test_clusters_are_named_buttons_and_reduced_motion_turns_animation_off(visit
     calm = visit(viewport={"width": 360, "height": 740}, reduced_motion="reduce")
     assert calm.page.locator(".sos-venue-map .leaflet-proxy").count() == 0
     assert calm.page.locator(".sos-venue-map .leaflet-marker-icon.leaflet-zoom-animated").count() == 0
-    assert calm.page.evaluate("L.MarkerClusterGroup.prototype.options.animate") is False
     assert calm.errors == [] and moving.errors == []
 
 
@@ -162,8 +161,10 @@ def test_map_has_a_real_height_at_360_px(visit):
 
 def test_axe_finds_nothing_wrong_with_the_map_at_360_px(visit):
     page = visit(viewport={"width": 360, "height": 740})
-    page.page.keyboard.press("Tab")
-    page.page.keyboard.press("Tab")
+    for _ in range(20):  # to the first place alone (not a cluster)
+        page.page.keyboard.press("Tab")
+        if page.focused()["title"]:
+            break
     page.page.keyboard.press("Enter")  # with a popup open, so its link and close button are checked too
     page.page.wait_for_selector(".sos-venue-map .leaflet-popup-content", state="visible")
     # Let the popup finish fading in, or its text is measured half transparent.

@@ -10,7 +10,6 @@ from pathlib import Path
 import folium
 import folium.folium
 import pytest
-from folium.plugins import MarkerCluster
 from venue_map.build import MapOptions, build_map
 from venue_map_fixtures import HOSTILE_NAME, TILES_URL, make_venue, spread_venues
 from venues.schedule import build_schedule
@@ -47,16 +46,12 @@ def test_parts_are_data_and_use_only_our_copies_of_the_assets():
 
     assert parts.scripts == (
         "vendor/leaflet/leaflet.js",
-        "vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "vendor/supercluster/supercluster.min.js",
         "js/i18n.js",
+        "js/map-places.js",
         "js/map.js",
     )
-    assert parts.stylesheets == (
-        "vendor/leaflet/leaflet.css",
-        "vendor/leaflet.markercluster/MarkerCluster.css",
-        "vendor/leaflet.markercluster/MarkerCluster.Default.css",
-        "css/map.css",
-    )
+    assert parts.stylesheets == ("vendor/leaflet/leaflet.css", "css/map.css")
     assert all((THEME_STATIC / path).is_file() for path in parts.scripts + parts.stylesheets)
     # Fetched by js/map.js only when the address holds filters: not in the page's own list.
     assert (THEME_STATIC / "js" / "filters.js").is_file() and (THEME_STATIC / "js" / "map-filters.js").is_file()
@@ -71,9 +66,9 @@ def test_parts_are_data_and_use_only_our_copies_of_the_assets():
 
 
 def test_folium_class_level_asset_lists_are_left_alone():
-    before = (list(folium.Map.default_js), list(folium.Map.default_css), list(MarkerCluster.default_js))
+    before = (list(folium.Map.default_js), list(folium.Map.default_css))
     build_map(spread_venues(), OPTIONS)
-    after = (list(folium.Map.default_js), list(folium.Map.default_css), list(MarkerCluster.default_js))
+    after = (list(folium.Map.default_js), list(folium.Map.default_css))
     assert after == before
     assert folium.folium._default_js[0][1].startswith("https://cdn.jsdelivr.net/")
 
@@ -82,8 +77,7 @@ def test_the_configuration_is_folium_s_options_under_leaflet_s_names():
     config = build_map(spread_venues(), OPTIONS).config
     assert config["crs"] == "EPSG3857"
     assert config["map"] == {"zoom": 13, "zoomControl": True, "preferCanvas": False}
-    assert config["cluster"] == {"maxClusterRadius": 48, "spiderfyOnMaxZoom": True, "spiderfyDistanceMultiplier": 1.5,
-                                 "showCoverageOnHover": False}
+    assert config["cluster"] == {"radius": 48}  # for js/map-places.js's supercluster index
     tiles = config["tiles"]["options"]
     assert tiles["maxZoom"] == 19 and tiles["attribution"] == "&copy; OpenStreetMap contributors"
     # Whether to ask for sharp tiles is js/map.js's choice, in the browser.

@@ -31,7 +31,7 @@ def test_map_page_is_written_with_its_parts_and_its_assets_exist(map_site: Path)
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, re.S)
     assert scripts and all('src="../theme/' in attributes and not body for attributes, body in scripts)
     assets = local_assets(page)
-    assert len(assets) == 8  # four stylesheets; Leaflet, markercluster, i18n.js and map.js
+    assert len(assets) == 7  # two stylesheets; Leaflet, supercluster, i18n.js, map-places.js and map.js
     for asset in assets:
         assert (page_path.parent / asset).resolve().is_file(), asset
     # Leaflet finds its marker images next to its stylesheet.

@@ -2,7 +2,8 @@
    places that match, on the map and in the list under it, and say how many and which filters, with
    links to every place and to the list with the same filters. Fetched by js/map.js, after
    js/filters.js (which decides, as on the directory), only when the address holds filters.
-   window.sosMapFilters(map, group) starts it, once the cluster group holds every place. */
+   window.sosMapFilters(map, layer) starts it, once the details file has given every place (js/map-places.js's
+   layer) what the filters choose by. */
 (function () {
   "use strict";
 
@@ -16,7 +17,7 @@
     }), type);
   }
 
-  window.sosMapFilters = function (map, group) {
+  window.sosMapFilters = function (map, layer) {
     var filters = window.sosFilters;
     var fill = speak.fill;
     var box = document.querySelector("[data-map-filter]");
@@ -37,36 +38,36 @@
         names[key[0]][key[1]] = name.textContent;
       }
     });
-    var places = group.sosPlaces;
+    var places = layer.places();
+    var hours = {};  // by slug: an element js/open-now.js reads, made once
+    var found = {};  // by slug: the words a search looks in, made once
 
     // A place's open-now schedule, as js/open-now.js reads it: data attributes on an element of its own.
-    function isOpen(marker) {
-      var opening = marker.sosPlace && marker.sosPlace.open;
+    function isOpen(place) {
+      var opening = place.open;
       if (!opening) {
         return false;
       }
-      if (!marker.sosHours) {
-        marker.sosHours = document.createElement("span");
-        marker.sosHours.setAttribute("data-open-status", "");
-        marker.sosHours.setAttribute("data-open-from", opening.from);
-        marker.sosHours.setAttribute("data-open-days", String(opening.days));
-        marker.sosHours.setAttribute("data-open-hours", opening.hours);
+      if (!hours[place.slug]) {
+        var element = hours[place.slug] = document.createElement("span");
+        element.setAttribute("data-open-status", "");
+        element.setAttribute("data-open-from", opening.from);
+        element.setAttribute("data-open-days", String(opening.days));
+        element.setAttribute("data-open-hours", opening.hours);
       }
-      return window.sosOpenNow.isOpen(marker.sosHours);
+      return window.sosOpenNow.isOpen(hours[place.slug]);
     }
 
     // Found by its name and address, and by its kind and offers in the reader's language, as on the directory.
-    function searched(marker) {
-      if (!marker.sosSearched) {
-        var facts = marker.options;
-        var place = marker.sosPlace || {};
-        var words = [place.name || "", place.address || "", names.kind[facts.kind] || ""];
-        (facts.offers || "").split(" ").forEach(function (key) {
+    function searched(place) {
+      if (!found[place.slug]) {
+        var words = [place.name || "", place.address || "", names.kind[place.kind] || ""];
+        (place.offers || "").split(" ").forEach(function (key) {
           words.push(names.offer[key] || "");
         });
-        marker.sosSearched = filters.searchable(words.join(" "), facts.offers);
+        found[place.slug] = filters.searchable(words.join(" "), place.offers);
       }
-      return marker.sosSearched;
+      return found[place.slug];
     }
 
     function read() {
@@ -81,28 +82,22 @@
     function apply(state) {
       var typed = filters.words(state.q);
       var shown = {};
-      var count = 0;
-      var add = [];
-      var remove = [];
-      places.forEach(function (marker) {
-        var ok = filters.matches(marker.options, state, typed, function () {
-          return isOpen(marker);
+      var matching = places.filter(function (place) {
+        var ok = filters.matches(place, state, typed, function () {
+          return isOpen(place);
         }, function () {
-          return searched(marker);
+          return searched(place);
         });
-        shown[marker.options.slug] = ok;
-        count += ok ? 1 : 0;
-        if (ok && !group.hasLayer(marker)) {
-          add.push(marker);
-        } else if (!ok && group.hasLayer(marker)) {
-          remove.push(marker);
-        }
+        shown[place.slug] = ok;
+        return ok;
       });
-      if (remove.length) {
-        group.removeLayers(remove);
-      }
-      if (add.length) {
-        group.addLayers(add);
+      var count = matching.length;
+      // The clusters are made again from the places shown, only when they change.
+      var before = layer.shownPlaces();
+      if (matching.length !== before.length || matching.some(function (place, index) {
+        return before[index] !== place;
+      })) {
+        layer.setPlaces(matching);
       }
       var filtered = filters.isFiltered(state);
       items.forEach(function (item) {

@@ -4,12 +4,12 @@
    with the place's facts filled in as text. Nothing of a venue is ever run as code, and the page needs no
    inline script. Calmer motion for those who ask, named clusters, focus that follows a popup opened from
    the keyboard; the directory's filters in the address (js/filters.js decides, as on the directory);
-   "Show where I am"; and map/#<slug> opens that place's popup. Loaded (deferred) after Leaflet and
-   Leaflet.markercluster. */
+   "Show where I am"; and map/#<slug> opens that place's popup. Clusters and the markers in view come
+   from js/map-places.js (supercluster). Loaded (deferred) after Leaflet, supercluster and map-places.js. */
 (function () {
   "use strict";
   var L = window.L;
-  if (!L || !L.MarkerClusterGroup) {
+  if (!L || !L.SosPlaceLayer) {
     return;
   }
 
@@ -24,7 +24,6 @@
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   if (reduceMotion) {
     L.Map.mergeOptions({ zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
-    L.MarkerClusterGroup.mergeOptions({ animate: false, animateAddingMarkers: false });
     // Panning (keys, popups moving into view) animates unless told not to, whatever the options.
     var panBy = L.Map.prototype.panBy;
     L.Map.include({
@@ -50,7 +49,8 @@
     },
   });
 
-  // A cluster is a focusable button; name it by what it holds rather than a bare number.
+  // A cluster is a focusable button; name it by what it holds rather than a bare number, and by what
+  // opening it does: zoom in, or (places that share one spot) list them.
   var LabelledIcon = L.DivIcon.extend({
     createIcon: function (oldIcon) {
       var div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
@@ -58,56 +58,39 @@
       return div;
     },
   });
-  L.MarkerClusterGroup.mergeOptions({
-    iconCreateFunction: function (cluster) {
-      var count = cluster.getChildCount();
-      var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-      var label = words.clusterLabel || "{count}";
-      return new LabelledIcon({
-        html: "<div><span>" + count + "</span></div>",
-        className: "marker-cluster marker-cluster-" + size,
-        iconSize: new L.Point(44, 44),  // a finger-sized target
-        label: window.sosWords.fill(label, { count: window.sosWords.number(count) }),
-      });
-    },
-  });
 
-  // Opening a cluster from the keyboard zooms or spreads it and removes its icon, which would drop
-  // focus to the top of the page: move focus to the first of its places instead.
-  L.MarkerClusterGroup.addInitHook(function () {
-    this.on("clusterclick clusterkeypress", function (event) {
-      var group = this;
-      var cluster = event.layer;
-      var key = event.originalEvent && event.originalEvent.keyCode;
-      if (event.type === "clusterkeypress" && key !== 13) {
-        return;
-      }
-      // Leaflet may already have moved focus from the cluster to the map itself.
-      var container = group._map && group._map.getContainer();
-      if (!container || !container.contains(document.activeElement)) {
-        return;
-      }
-      var children = cluster.getAllChildMarkers();
-      var done = false;
-      var focusFirstPlace = function () {
-        if (done) {
-          return;
-        }
-        done = true;
-        for (var i = 0; i < children.length; i++) {
-          var shown = group.getVisibleParent(children[i]);
-          var element = shown && shown !== cluster && shown.getElement();
-          if (element) {
-            element.focus({ preventScroll: true });
-            return;
-          }
-        }
-      };
-      group.once("animationend", focusFirstPlace);
-      group.once("spiderfied", focusFirstPlace);
-      window.setTimeout(focusFirstPlace, 500);
+  function clusterIcon(count, splits) {
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var across = count < 1000 ? 44 : 56;  // a finger-sized target, wide enough for four digits
+    var label = (splits ? words.clusterLabel : words.clusterListLabel) || "{count}";
+    return new LabelledIcon({
+      html: "<div><span>" + Number(count) + "</span></div>",  // a number, never a venue's words
+      className: "marker-cluster marker-cluster-" + size,
+      iconSize: new L.Point(across, across),
+      popupAnchor: new L.Point(0, -across / 2),  // a cluster's list opens above it, not on it
+      label: window.sosWords.fill(label, { count: window.sosWords.number(count) }),
     });
-  });
+  }
+
+  // Opening a cluster from the keyboard zooms in and removes its icon, which would drop focus to the top
+  // of the page: move focus to the first of what it became instead (the first in the order Tab takes).
+  function focusFirst(event) {
+    var active = document.activeElement;
+    var map = event.layer._map || event.target._map;
+    // Only for a reader whose focus was on the cluster, and is not somewhere else by now.
+    if (!event.focused || (active && active !== document.body && !(map && active === map.getContainer()))) {
+      return;
+    }
+    var elements = event.shown.map(function (layer) {
+      return layer.getElement();
+    }).filter(Boolean);
+    elements.sort(function (a, b) {
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    if (elements.length) {
+      elements[0].focus({ preventScroll: true });
+    }
+  }
 
   // Leaflet closes a popup on Escape only while the map itself has focus; also do it while a
   // marker or the popup's link has it.
@@ -189,12 +172,12 @@
   var FILTERED = /[?&](q|offer|lang|access|open)=/;
   var scripts = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
 
-  function filterLater(map, group, detailsFor) {
+  function filterLater(map, layer, detailsFor) {
     var root = document.documentElement;
     var names = ["filters.js", "map-filters.js"];
     var filter = function () {
       if (window.sosFilters && window.sosMapFilters) {
-        window.sosMapFilters(map, group);
+        window.sosMapFilters(map, layer);
         // The sentence about the filters now stands above the map: the map still ends with the first screen.
         fillFirstScreen(map.getContainer());
         map.invalidateSize({ pan: false });
@@ -334,15 +317,13 @@
   // fetched once, on the first popup or filter, so a map that is only looked at never downloads it.
   var details = null;
 
-  function loadDetails(url, markers) {
+  function loadDetails(url, places) {
     if (!details) {
       details = fetchJson(url, "details")
         .then(function (data) {
           data.details.forEach(function (facts, index) {
-            var marker = markers[index];
-            L.extend(marker.sosPlace, facts);
-            // What js/filters.js chooses by, where it reads it for a directory's card.
-            L.extend(marker.options, { kind: facts.kind, offers: facts.offers, langs: facts.langs, access: facts.access });
+            // With what js/filters.js chooses by, named as a directory's card carries it.
+            L.extend(places[index], facts);
           });
         });
     }
@@ -378,34 +359,45 @@
     return marker;
   }
 
-  // map/#<slug>: centre the map on that place, close enough to see the streets around it, and open its
-  // popup. The places leave the map while it moves and join it again at the new zoom, so markercluster
-  // draws them once, at rest, instead of re-clustering (and closing the popup) in front of the reader.
+  // map/#<slug>: centre the map on that place, close enough to see the streets around it (closer if
+  // it is in a cluster there), and open its popup.
   var PLACE_ZOOM = 16;
-  // The longest a slice of clustering may keep a phone busy (a long task is 50 ms or more).
-  var CHUNK_MS = 40;
 
   function placeZoom(map) {
     return Math.max(map.getZoom(), Math.min(PLACE_ZOOM, map.getMaxZoom()));
   }
 
-  function showPlace(map, group, marker) {
-    if (!marker || (map.hasLayer(group) && !group.hasLayer(marker))) {
+  function showPlace(map, layer, place) {
+    if (!place || !layer.isShown(place)) {
       return;  // not a place, or filtered out
     }
-    if (map.hasLayer(group)) {
-      map.removeLayer(group);
-    }
-    map.setView(marker.getLatLng(), placeZoom(map), { animate: false });
-    map.addLayer(group);
-    group.zoomToShowLayer(marker, function () {
+    layer.reveal(place, placeZoom(map), function (marker) {
       marker.openPopup();
     });
   }
 
-  function placeInAddress(markers) {
+  function placeInAddress(bySlug) {
     var slug = decodeURIComponent(window.location.hash.slice(1));
-    return slug && Object.prototype.hasOwnProperty.call(markers, slug) ? markers[slug] : null;
+    return slug && Object.prototype.hasOwnProperty.call(bySlug, slug) ? bySlug[slug] : null;
+  }
+
+  // Places that share one spot (one building, one postcode's point) stay together at the closest zoom:
+  // their cluster opens a list of them instead, a copy of the page's <template data-map-cluster-list>.
+  var listTemplate = document.querySelector("template[data-map-cluster-list]");
+
+  function listPopup(places, siteUrl) {
+    var content = listTemplate.content.firstElementChild.cloneNode(true);
+    content.querySelector("[data-cluster-title]").textContent =
+      window.sosWords.fill(words.clusterList || "{count}", { count: window.sosWords.number(places.length) });
+    var item = content.querySelector("[data-place-item]");
+    places.forEach(function (place) {
+      var copy = item.cloneNode(true);
+      copy.querySelector("[data-place-link]").setAttribute("href", siteUrl + place.url);
+      copy.querySelector("[data-place-name]").textContent = place.name;
+      item.parentNode.appendChild(copy);
+    });
+    item.parentNode.removeChild(item);
+    return content;
   }
 
   // On a phone the map fills the first screen under the header and the heading: as tall as what is left
@@ -419,6 +411,8 @@
   }
 
   function start(element) {
+    // Asked for first, so the places come over the network while the map is set up.
+    var placesFile = fetchJson(element.getAttribute("data-places"), "places");
     var config = JSON.parse(element.getAttribute("data-map"));
     var siteUrl = element.getAttribute("data-site-url") || "";
     // Our own pin, drawn as a vector: sharp on every screen, and a third of the bytes of Leaflet's
@@ -462,60 +456,46 @@
     if (filtered) {
       document.documentElement.classList.add("sos-map-filtering");
     }
-    var joined = null;  // what to do once every place has joined the map
-    // Thousands of places are clustered a slice at a time, so a slow phone never stops answering the
-    // reader for longer than a slice (markercluster's chunked loading); the map is ready after the last.
-    var group = L.markerClusterGroup(L.extend({}, config.cluster, {
-      chunkedLoading: true,
-      chunkInterval: CHUNK_MS,
-      chunkDelay: 0,
-      chunkProgress: function (processed, total) {
-        var then = joined;
-        if (processed === total && then) {
-          joined = null;  // once: the places are added in one call
-          window.setTimeout(then, 0);  // after markercluster has drawn what is in view
-        }
-      },
-    }));
-    fetchJson(element.getAttribute("data-places"), "places")
+    placesFile
       .then(function (data) {
+        var places = data.places;
         var bySlug = {};
-        var markers = [];
-        var detailsFor = function () {
-          return loadDetails(element.getAttribute("data-details"), markers);
-        };
-        data.places.forEach(function (place) {
-          var marker = markerFor(place, siteUrl, detailsFor);
-          markers.push(marker);
-          bySlug[place.slug] = marker;
+        places.forEach(function (place) {
+          bySlug[place.slug] = place;
         });
-        group.sosPlaces = markers;  // in the file's order, for js/map-filters.js
-        map.addLayer(group);  // empty: the places join it below, a slice at a time
+        var detailsFor = function () {
+          return loadDetails(element.getAttribute("data-details"), places);
+        };
+        var layer = L.sosPlaceLayer(places, L.extend({}, config.cluster, {
+          marker: function (place) {
+            return markerFor(place, siteUrl, detailsFor);
+          },
+          cluster: clusterIcon,
+          list: function (places) {
+            return listPopup(places, siteUrl);
+          },
+        }));
+        layer.on("clusteropened", focusFirst);
         var asked = placeInAddress(bySlug);
         if (asked) {
           // Without JavaScript map/#<slug> lands on the place in the list; here the map shows it instead.
           window.scrollTo(0, 0);
-          map.setView(asked.getLatLng(), placeZoom(map), { animate: false });
         }
-        joined = function () {
-          element.setAttribute("data-map-ready", "");  // every place has joined the map
-          if (asked) {
-            group.zoomToShowLayer(asked, function () {
-              asked.openPopup();
-            });
+        map.addLayer(layer);  // draws the places in view
+        element.setAttribute("data-map-ready", "");  // every place in view is drawn
+        if (asked) {
+          showPlace(map, layer, asked);
+        }
+        if (filtered) {
+          filterLater(map, layer, detailsFor);
+        }
+        window.addEventListener("hashchange", function () {
+          var place = placeInAddress(bySlug);
+          if (place) {
+            window.scrollTo(0, 0);  // the browser went to the place in the list: show the map instead
+            showPlace(map, layer, place);
           }
-          if (filtered) {
-            filterLater(map, group, detailsFor);
-          }
-          window.addEventListener("hashchange", function () {
-            var place = placeInAddress(bySlug);
-            if (place) {
-              window.scrollTo(0, 0);  // the browser went to the place in the list: show the map instead
-              showPlace(map, group, place);
-            }
-          });
-        };
-        group.addLayers(markers);
+        });
       })
       .catch(function (error) {
         document.documentElement.classList.remove("sos-map-filtering");
