@@ -86,6 +86,17 @@ def test_each_choice_that_would_give_places_is_offered_with_its_count(example_si
     assert page.locator("#finder-search").input_value() == ""
 
 
+def test_the_readers_words_are_isolated_in_a_right_to_left_suggestion(site_url, tab):
+    # Latin words inside an Arabic sentence would otherwise take the sentence's punctuation with them.
+    page = tab(viewport=checks.PHONE).goto(directory(site_url, "ar", query="?offer=printing"))
+    page.locator("[data-finder-panel] > summary").click()
+    page.locator("#finder-search").fill("zebra cafe")
+    page.locator("#finder-search").press("Enter")
+    assert listed(page) == []
+    words = page.locator("[data-finder-suggestions] button", has_text="zebra")
+    assert "\u2068zebra cafe\u2069" in words.text_content()
+
+
 @pytest.mark.parametrize("page_lang, words, code", [
     ("en", "arabic", "ar"), ("en", "Ukrainian", "uk"), ("ar", "عربي", "ar"), ("ar", "arabic", "ar"),
     ("fa", "عربی", "ar"), ("fa", "پشتو", "ps"), ("uk", "арабська", "ar"), ("ti", "tigrinya", "ti"),

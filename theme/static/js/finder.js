@@ -198,7 +198,9 @@
         }), "unit")));
       }
       if (state.q) {
-        offer({ q: "" }, fill(result.dataset.withoutWords, { words: state.q }));
+        // The reader's words may run the other way from the sentence: isolate them (first strong
+        // isolate ... pop directional isolate), as <bdi> does in markup.
+        offer({ q: "" }, fill(result.dataset.withoutWords, { words: "\u2068" + state.q + "\u2069" }));
       }
       return found;
     }
