@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from calmjs.parse.unparsers.es5 import minify_print
 log = logging.getLogger(__name__)
 
 
+@functools.lru_cache(maxsize=128)  # a process that builds again (tests, `make serve`) minifies each script once
 def minify_js(text: str) -> str:
     """Minify a script, shortening the names inside its functions; only strip it where names cannot be shortened."""
     # calmjs.parse reads the scripts as they are written (ES5) and renames what no other script can see; its output
