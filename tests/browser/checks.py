@@ -24,6 +24,23 @@ def wait_until_ready(page, kind: str):
         page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')")
 
 
+# True once the open popup has stood still for five frames with no map animation running: a popup opened from the
+# address fades in and pans the map to fit itself, and the pan can start a frame after the popup appears.
+POPUP_AT_REST = """() => {
+  const popup = document.querySelector('.sos-venue-map .leaflet-popup-content-wrapper');
+  if (!popup || document.querySelector('.leaflet-zoom-anim, .leaflet-pan-anim')) { window.__sosStill = 0; return false; }
+  const r = popup.getBoundingClientRect(), at = `${r.left},${r.top},${r.width},${r.height}`;
+  window.__sosStill = at === window.__sosAt ? (window.__sosStill || 0) + 1 : 0;
+  window.__sosAt = at;
+  return window.__sosStill >= 5;
+}"""
+
+
+def wait_for_popup_at_rest(page):
+    """Wait for the open popup to stop moving (the map has finished panning it into view)."""
+    page.wait_for_function(POPUP_AT_REST, polling="raf")
+
+
 def axe_violations(page, where: str) -> list[str]:
     """Run axe-core on the page; return one line per violation and element: rule, element, page."""
     # resultTypes: only violations are needed in full, which makes axe much quicker on long pages.

@@ -178,8 +178,7 @@ def test_every_popup_fits_inside_the_map_clear_of_its_controls_at_360_px(example
     for slug in slugs:
         page.evaluate("(slug) => { location.hash = slug; }", slug)
         page.wait_for_selector(".sos-venue-map .leaflet-popup-content a[href]", state="visible")
-        page.wait_for_function("!document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim, .leaflet-pan-anim')")
-        page.wait_for_timeout(300)  # the popup fades in and the map pans to fit it
+        checks.wait_for_popup_at_rest(page)
         seen = page.evaluate(BOXES)
         popup = seen["popup"]
         if not inside(popup, seen["map"]):
@@ -212,7 +211,9 @@ def test_see_on_the_map_opens_that_places_popup_in_the_readers_language(example_
     link = venue.wait_for_selector(f".sos-venue-map .leaflet-popup-content a[href$='/{slug}/']", state="visible")
     assert link.text_content() == name
     assert link.get_attribute("href") == f"../{'../' + languages()[code] if code != 'en' else ''}venues/{slug}/"
-    # The map is in view (the page did not stay scrolled to the list entry) and the place is on it.
+    # The map is in view (the page did not stay scrolled to the list entry) and the place is on it, once the map
+    # has panned the popup into view.
+    checks.wait_for_popup_at_rest(venue)
     seen = venue.evaluate(BOXES)
     assert seen["scrolled"] == 0 and seen["map"]["top"] < seen["viewport"]["height"]
     assert inside(seen["popup"], seen["map"])

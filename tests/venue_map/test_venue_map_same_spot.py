@@ -6,6 +6,7 @@ import pytest
 from test_venue_map_browser import Visit
 from venue_map_fixtures import build, make_venue, spread_venues
 
+from tests.browser import checks
 from tests.browser.chromium import serve
 
 pytestmark = pytest.mark.browser
@@ -41,7 +42,7 @@ def close_popup_at_rest(page) -> None:
     """Click the open popup's close button once the map has stopped moving it into view."""
     # A popup opened from the address pans the map to keep itself in view; on a busy machine a click during the
     # pan can land on the moving popup's words instead of its close button.
-    page.wait_for_function("!document.querySelector('.leaflet-pan-anim, .leaflet-zoom-anim')")
+    checks.wait_for_popup_at_rest(page)
     page.locator(".sos-venue-map .leaflet-popup-close-button").click()
     page.wait_for_selector(".sos-venue-map .leaflet-popup", state="detached")
 
