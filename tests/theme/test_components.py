@@ -25,6 +25,7 @@ from venues.check.catalogue import read_catalogue
 from venues.schema import accessibility_features, kinds, offers, schemes
 from venues.site.listings import area_listings, language_listings, offer_listings
 from venues.site.present import present
+from venues.site.qr import qr_code
 
 from tests.conftest import BUILD_DAY, ROOT
 from tests.theme.test_class_prefix import not_ours
@@ -49,7 +50,7 @@ class ExampleLoader(yaml.SafeLoader):
 
 
 for _tag in ("!venue", "!venues", "!hours", "!time", "!catalogue", "!offer_listings", "!language_listings",
-             "!area_listings"):
+             "!area_listings", "!qr"):
     ExampleLoader.add_constructor(_tag, lambda loader, node: Tagged(node.tag, loader.construct_scalar(node)))
 
 
@@ -114,6 +115,7 @@ def resolve(value):
         "!offer_listings": lambda: offer_listings(list(pages.values())),
         "!language_listings": lambda: language_listings(list(pages.values())),
         "!area_listings": lambda: area_listings(list(pages.values())),
+        "!qr": lambda: qr_code(value.value),
     }[value.tag]()
 
 

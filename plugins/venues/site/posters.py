@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import segno
-from markupsafe import Markup
 from translations.catalogues import load_translations
 from translations.languages import site_languages
 
 from ..urls import url_setting
+from .qr import qr_code
 
 
 @dataclass(frozen=True)
@@ -21,31 +19,6 @@ class Line:
     lang: str
     dir: str
     text: str
-
-
-QUIET_ZONE = 4  # modules each side of a QR code, as the standard asks
-
-
-# A venue's poster and card in one language carry the same code, on one page: drawing a code is about 6 ms
-# (segno tries all eight masks), a third of a 1,000-venue build before this cache.
-@lru_cache(maxsize=64)
-def qr_code(text: str) -> segno.QRCode:
-    """Return the QR code of a text: error correction M, never a micro code."""
-    # M: a poster in a window may be scratched or half-lit.
-    return segno.make(text, error="m", micro=False)
-
-
-def qr_side(text: str) -> int:
-    """Return how many modules a side the text's QR code is, its quiet zone included (for a viewBox)."""
-    return qr_code(text).symbol_size(border=QUIET_ZONE)[0]
-
-
-def qr_svg(text: str, css_class: str = "sos-qr__code", path_id: str | None = None) -> Markup:
-    """Return a QR code of a text as inline SVG, scalable (no width or height); its path named path_id if given."""
-    # segno's output is its own markup (paths only), not ours, so it is marked safe here. A second copy on the
-    # same page is an <svg><use href="#path_id"> in the template (2.8 KB less on the sheets page).
-    svg = qr_code(text).svg_inline(scale=1, border=QUIET_ZONE, omitsize=True, svgclass=css_class, lineclass=None)
-    return Markup(svg.replace("<path ", f'<path id="{path_id}" ', 1) if path_id else svg)
 
 
 def public_site_url(settings: dict) -> str:
@@ -85,11 +58,10 @@ def print_languages(venue, settings: dict) -> set[str]:
 
 
 def install_poster_helpers(generator) -> None:
-    """Give the templates qr_svg, qr_side, in_languages, print_languages and N_ (marks a message for extraction)."""
+    """Give the templates qr_for, in_languages, print_languages and N_ (marks a message for extraction)."""
     translator = Translator(generator.settings)
     generator.env.globals.update(
-        qr_svg=qr_svg,
-        qr_side=qr_side,
+        qr_for=qr_code,
         in_languages=translator.lines,
         print_languages=lambda venue: print_languages(venue, generator.settings),
         N_=lambda message: message,
