@@ -3,10 +3,10 @@
 from pelican import signals
 
 from .assets import minify_output
-from .html import tidy_written_page
+from .html import tidy_rendered_pages
 
 
 def register():
-    """Drop each written page's indentation; minify the theme's CSS and JavaScript once everything is written."""
-    signals.content_written.connect(tidy_written_page)
+    """Render pages without their indentation; minify the theme's CSS and JavaScript once everything is written."""
+    signals.generator_init.connect(tidy_rendered_pages)
     signals.finalized.connect(minify_output)
