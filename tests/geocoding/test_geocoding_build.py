@@ -11,7 +11,7 @@ from pelican.settings import read_settings
 from venues.check.catalogue import read_catalogue
 from venues.city import City
 
-from tests.conftest import build_site
+from tests.conftest import build_site, only_languages
 
 PORTSMOUTH = City("Portsmouth")  # the example venues leave out town:, as a coordinator may
 
@@ -64,7 +64,8 @@ def test_build_log_names_the_file_of_a_venue_nominatim_found_nothing_for(nominat
     at_address = f"venues: venues/example-harbour-library.yaml:{address_line}:1: "  # the miss is about the address
     (tmp_path / "geocode-cache.json").write_text("{}\n", encoding="utf-8")
     nominatim.mode = "not_found"
-    online = {"GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url, "GEOCODING_MIN_DELAY_SECONDS": 0}
+    online = {"GEOCODING_OFFLINE": False, "GEOCODING_NOMINATIM_URL": nominatim.url, "GEOCODING_MIN_DELAY_SECONDS": 0,
+              **only_languages("en", "ar")}
 
     for build in ("first", "second"):
         caplog.clear()

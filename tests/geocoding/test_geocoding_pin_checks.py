@@ -20,7 +20,7 @@ from venues.check.catalogue import read_catalogue
 from venues.city import City
 
 from scripts.pr_summary import main as pr_summary_main
-from tests.conftest import BUILD_DAY, build_site
+from tests.conftest import BUILD_DAY, build_site, only_languages
 
 PORTSMOUTH = City("Portsmouth")  # the example venues leave out town:, as a coordinator may
 
@@ -85,7 +85,7 @@ def test_build_stops_on_a_mistyped_latitude_digit_inside_the_service_area(tmp_pa
 
 def test_build_accepts_the_untouched_venue_it_was_copied_from(tmp_path):
     folder, _ = venue_copy(tmp_path, CAFE)
-    output = build_site(tmp_path / "site", folder)
+    output = build_site(tmp_path / "site", folder, **only_languages("en", "ar"))
     assert (output / "venues" / "example-corner-cafe" / "index.html").exists()
 
 
@@ -162,7 +162,7 @@ def test_an_unknown_postcode_nominatim_cannot_find_is_pointed_at_too(nominatim, 
 def test_build_warns_about_an_unknown_postcode_when_the_file_has_a_location(tmp_path, caplog):
     folder, text = venue_copy(tmp_path, CAFE, ("postcode: PO1 2AY", "postcode: PO4 9ZZ"))
     with caplog.at_level(logging.WARNING):
-        output = build_site(tmp_path / "site", folder)
+        output = build_site(tmp_path / "site", folder, **only_languages("en", "ar"))
     assert (output / "venues" / "example-corner-cafe" / "index.html").exists()
     warnings = [record.getMessage() for record in caplog.records if "not a postcode we know" in record.getMessage()]
     assert warnings == [

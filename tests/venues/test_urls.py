@@ -12,7 +12,7 @@ import pytest
 from venues.site.present import present
 from venues.urls import url_setting
 
-from tests.conftest import BUILD_DAY, build_site
+from tests.conftest import BUILD_DAY, build_site, only_languages
 from tests.geocoding.conftest import build_venue
 
 OUTSIDE = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "sms:", "geo:")
@@ -86,7 +86,7 @@ MOVED = {
 @pytest.fixture(scope="module")
 def moved_site(tmp_path_factory):
     """Build the example site with every page kind moved by its settings pair."""
-    return build_site(tmp_path_factory.mktemp("moved"), **MOVED)
+    return build_site(tmp_path_factory.mktemp("moved"), **MOVED, **only_languages("en", "ar"))
 
 
 def test_every_link_resolves_when_every_page_kind_moves(moved_site):

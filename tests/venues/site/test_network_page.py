@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from venues.tools.report import main as report_main
 
-from tests.conftest import BUILD_DAY, ROOT, build_site
+from tests.conftest import BUILD_DAY, ROOT, build_site, only_languages
 from tests.venues.tools.venue_files import write_venue
 
 EXAMPLES_KEPT = ["example-college-hub", "example-corner-cafe", "example-lapsed-bookshop"]
@@ -49,7 +49,7 @@ def network(tmp_path_factory) -> tuple[Path, Path]:
     for slug, (postcode, trained_on, renew_by, status, volunteers) in REAL.items():
         path = write_venue(folder, slug, postcode=postcode, renew_by=renew_by, status=status, volunteers=volunteers)
         path.write_text(path.read_text(encoding="utf-8").replace("2025-01-10", trained_on), encoding="utf-8")
-    site = build_site(folder.parent, folder)
+    site = build_site(folder.parent, folder, **only_languages("en", "ar"))
     return site, folder
 
 
