@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale
+
+
+# Asked once a page and again for each line in another language: CLDR's answer is read once a locale.
+@cache
+def direction(locale: str) -> str:
+    """Return "rtl" or "ltr" for a Babel locale, from CLDR's character order."""
+    return "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
 
 
 @dataclass(frozen=True)
@@ -20,7 +28,7 @@ class Language:
     @property
     def dir(self) -> str:
         """Return "rtl" or "ltr", from CLDR's character order for the language."""
-        return "rtl" if Locale.parse(self.locale).character_order == "right-to-left" else "ltr"
+        return direction(self.locale)
 
     @property
     def prefix(self) -> str:
