@@ -27,6 +27,9 @@ DEFAULTS = {
     "VENUES_REPORT_URL": "",
     # What is printed (posters, leaflets) links to this published site, even from a local build; "" for SITEURL.
     "VENUES_PUBLIC_SITEURL": "",
+    # GitHub Pages publishes sites of at most 1 GB ("GitHub Pages limits" in GitHub's documentation): the build
+    # warns from 80% of this and fails above it. 0 turns the check off (a host without the limit).
+    "VENUES_OUTPUT_LIMIT_BYTES": 1_000_000_000,
 }
 
 
