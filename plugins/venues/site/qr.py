@@ -50,7 +50,7 @@ def qr_code(text: str) -> QrCode:
     # code, the largest single cost of a 1,000-venue build (3,000 codes). M: a poster in a window may be scratched.
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    width, height = image.shape
+    height, width = image.shape  # rows, then columns (the same for a QR code, which is square)
     pixels = image.tobytes()
     rows = [pixels[row * width:(row + 1) * width] for row in range(height)]
     return QrCode(side=width + 2 * QUIET_ZONE, path=_path(rows))
