@@ -21,12 +21,15 @@ DATE_PATTERN = "d MMMM y"  # the one way the site writes a date in words, in eve
 def language_context(language: Language, translations: NullTranslations) -> dict:
     """Return gettext and formatters for one language, for a template's context."""
     locale = language.locale
+    gettext = remembered_gettext(_make_new_gettext(translations.gettext))
     return {
         "LANG": language.code,
         "LANG_DIR": language.dir,
         "LANGUAGE": language,
         # Newstyle gettext, as the i18n extension installs it, resolved from the context per page.
-        "gettext": remembered_gettext(_make_new_gettext(translations.gettext)),
+        "gettext": gettext,
+        # _() straight to it: the i18n extension's own _ looks gettext up in the context again on every call.
+        "_": gettext,
         "ngettext": _make_new_ngettext(translations.ngettext),
         "format_date": lambda date: date_in_words(date, locale),
         "format_day": lambda date: formatted_date(date, "EEEE d MMMM", locale),
