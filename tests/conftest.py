@@ -25,6 +25,7 @@ def only_languages(*codes: str) -> dict:
     # Nine languages make a build about four times longer: a test about something else builds one left-to-right
     # language and one right-to-left one; the example site and the browser suite keep all nine.
     configured = read_settings(str(ROOT / "pelicanconf.py"))["TRANSLATIONS_LANGUAGES"]
+    assert codes[0] == next(iter(configured)), "name the site's default language first"
     # The pages translated into the languages left out are left out too (content/pages/<code>/).
     return {"TRANSLATIONS_LANGUAGES": {code: configured[code] for code in codes},
             "PAGE_EXCLUDES": [f"pages/{code}" for code in configured if code not in codes]}

@@ -11,6 +11,7 @@ import rjsmin
 from calmjs.parse import es5
 from calmjs.parse.exceptions import ECMASyntaxError
 from calmjs.parse.unparsers.es5 import minify_print
+from pelican.plugins._utils import plugin_enabled
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def is_shipped_minified(path: Path) -> bool:
 def minify_output(pelican) -> None:
     """Minify every .css and .js file under the output's theme folder, unless MINIFY_ENABLED is false."""
     settings = pelican.settings
-    if not settings.get("MINIFY_ENABLED", True):
+    if not plugin_enabled("minify", settings.get("PLUGINS")) or not settings.get("MINIFY_ENABLED", True):
         return
     folder = Path(settings["OUTPUT_PATH"]) / settings["THEME_STATIC_DIR"]
     before = after = 0

@@ -34,7 +34,8 @@ def language_context(language: Language, translations: NullTranslations) -> dict
         "format_date": lambda date: date_in_words(date, locale),
         "format_day": lambda date: formatted_date(date, "EEEE d MMMM", locale),
         "format_month": lambda date, pattern="LLLL y": formatted_date(date, pattern, locale),
-        "format_time": lambda time: formatted_time(time, locale),
+        "format_time": lambda time: formatted_time(time, locale) if time.tzinfo is None
+        else babel_format_time(time, "HH:mm", locale=locale),
         "format_number": lambda number: format_decimal(number, locale=locale),
         "language_name": lambda code: language_name(code, locale),
         "own_language_name": lambda code: language_name(code, code.replace("-", "_")),
@@ -49,7 +50,7 @@ def remembered_gettext(newstyle):
     kept = {}
 
     @pass_context
-    def gettext(context, message, **variables):
+    def gettext(context, message, /, **variables):  # positional only: a placeholder may be called message
         if variables or not context.eval_ctx.autoescape:
             return newstyle(context, message, **variables)
         if message not in kept:
@@ -67,9 +68,10 @@ def formatted_date(date: datetime.date, pattern: str, locale: str) -> str:
     return babel_format_date(date, pattern, locale=locale)
 
 
+# Only naive times (the schedules' own) are kept: aware times that are equal at one instant would share an answer.
 @lru_cache(maxsize=4096)
 def formatted_time(time: datetime.time, locale: str) -> str:
-    """Write a time of day as hours and minutes (HH:mm) in a locale's digits."""
+    """Write a naive time of day as hours and minutes (HH:mm) in a locale's digits."""
     return babel_format_time(time, "HH:mm", locale=locale)
 
 

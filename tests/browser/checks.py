@@ -38,6 +38,8 @@ POPUP_AT_REST = """() => {
 
 def wait_for_popup_at_rest(page):
     """Wait for the open popup to stop moving (the map has finished panning it into view)."""
+    # Counted afresh for each popup: the last one's resting box must not count as this one's first frame.
+    page.evaluate("() => { window.__sosStill = 0; window.__sosAt = null; }")
     page.wait_for_function(POPUP_AT_REST, polling="raf")
 
 

@@ -38,7 +38,8 @@ def check_output_size(pelican) -> None:
     limit = setting(settings, "VENUES_OUTPUT_LIMIT_BYTES")
     if not plugin_enabled("venues", settings.get("PLUGINS")) or not limit:
         return
-    # Counted before the minify plugin shrinks the theme's files (it is listed later): a few hundred KB high at most.
+    # Pelican does not promise an order for finalized handlers: the theme's files may or may not be minified yet, and
+    # the service worker written yet; a few hundred KB either way, against a limit of a gigabyte.
     size = output_bytes(Path(settings["OUTPUT_PATH"]))
     languages = len(settings.get("TRANSLATIONS_LANGUAGES") or {}) or 1
     fix = (f"Each venue adds a page in each of the site's {languages} languages and its printed sheets. Publish the "
