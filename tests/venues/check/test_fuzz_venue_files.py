@@ -7,8 +7,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from venues.check import load
 from venues.check.catalogue import check_file, read_catalogue
 
 from tests.conftest import BUILD_DAY, FIXTURES, ROOT
@@ -96,3 +98,21 @@ def test_a_broken_file_never_loses_another_venue(case):
         assert "untouched" in [venue.slug for venue in catalogue.venues]
         assert not any(problem.file == "venues/untouched.yaml" and "the same venue" not in problem.message
                        for problem in catalogue.problems)
+
+
+@settings(max_examples=300, deadline=datetime.timedelta(seconds=10), derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated())
+def test_parsing_the_scanned_tokens_reads_a_file_exactly_as_reading_its_text(case):
+    # load.py parses the tokens it scanned for its own checks instead of scanning the text twice more: the data,
+    # the marks and every problem (words, line and column) must be what PyYAML reading the text gives.
+    _, raw = case
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        return
+    scanned = load.load_text(text, "venues/mutated.yaml", "mutated")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "_loader_for", lambda text, tokens: load._Loader(text))
+        read = load.load_text(text, "venues/mutated.yaml", "mutated")
+    assert scanned == read
