@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from venues.site.pages_limit import output_bytes  # noqa: E402  (weighed as the build weighs itself)
 
 DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench-scale -->", "<!-- /bench-scale -->"
@@ -81,10 +84,6 @@ def bare_content(folder: Path, pages: int) -> None:
 
 def html_pages(output: Path) -> int:
     return sum(1 for _ in output.rglob("*.html"))
-
-
-def size_on_disk(output: Path) -> int:
-    return sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
 
 
 class ByteCounter:
@@ -148,7 +147,7 @@ def measure(size: int, work: Path, browser: bool) -> dict:
     bare_seconds, bare_memory = build_in_child("bare", bare_source, bare_output)
     row = {
         "venues": size, "pages": pages, "build": seconds, "bare": bare_seconds, "ratio": seconds / bare_seconds,
-        "memory": memory, "bare_memory": bare_memory, "output": size_on_disk(output),
+        "memory": memory, "bare_memory": bare_memory, "output": output_bytes(output),
         "artifact": pages_artifact(output),
         "map": gzipped(output / "map" / "index.html", output / "map" / "places.json"),
         "directory": gzipped(output / "venues" / "index.html"),

@@ -16,6 +16,7 @@ from jinja2.ext import _make_new_gettext, _make_new_ngettext  # Jinja's own news
 from .languages import Language
 
 DATE_PATTERN = "d MMMM y"  # the one way the site writes a date in words, in every language
+TIME_PATTERN = "HH:mm"  # and a time of day
 
 
 def language_context(language: Language, translations: NullTranslations) -> dict:
@@ -34,8 +35,7 @@ def language_context(language: Language, translations: NullTranslations) -> dict
         "format_date": lambda date: date_in_words(date, locale),
         "format_day": lambda date: formatted_date(date, "EEEE d MMMM", locale),
         "format_month": lambda date, pattern="LLLL y": formatted_date(date, pattern, locale),
-        "format_time": lambda time: formatted_time(time, locale) if time.tzinfo is None
-        else babel_format_time(time, "HH:mm", locale=locale),
+        "format_time": lambda time: formatted_time(time, locale),
         "format_number": lambda number: format_decimal(number, locale=locale),
         "language_name": lambda code: language_name(code, locale),
         "own_language_name": lambda code: language_name(code, code.replace("-", "_")),
@@ -68,11 +68,16 @@ def formatted_date(date: datetime.date, pattern: str, locale: str) -> str:
     return babel_format_date(date, pattern, locale=locale)
 
 
-# Only naive times (the schedules' own) are kept: aware times that are equal at one instant would share an answer.
-@lru_cache(maxsize=4096)
 def formatted_time(time: datetime.time, locale: str) -> str:
-    """Write a naive time of day as hours and minutes (HH:mm) in a locale's digits."""
-    return babel_format_time(time, "HH:mm", locale=locale)
+    """Write a time of day as hours and minutes (HH:mm) in a locale's digits."""
+    # Only naive times (the schedules' own) are kept: aware times that are equal at one instant would share an answer.
+    return _naive_time(time, locale) if time.tzinfo is None else babel_format_time(time, TIME_PATTERN, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _naive_time(time: datetime.time, locale: str) -> str:
+    """Write a naive time of day, kept once per time and locale."""
+    return babel_format_time(time, TIME_PATTERN, locale=locale)
 
 
 def date_in_words(date: datetime.date, locale: str) -> str:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from pelican.plugins._utils import plugin_enabled
+from translations.languages import site_languages
 
 from ..config import setting
 
@@ -41,7 +42,7 @@ def check_output_size(pelican) -> None:
     # Pelican does not promise an order for finalized handlers: the theme's files may or may not be minified yet, and
     # the service worker written yet; a few hundred KB either way, against a limit of a gigabyte.
     size = output_bytes(Path(settings["OUTPUT_PATH"]))
-    languages = len(settings.get("TRANSLATIONS_LANGUAGES") or {}) or 1
+    languages = len(site_languages(settings))
     fix = (f"Each venue adds a page in each of the site's {languages} languages and its printed sheets. Publish the "
            "network as regional sites, each with its own venues folder (docs/new-city.md), or build fewer "
            "languages (TRANSLATIONS_LANGUAGES in pelicanconf.py).")

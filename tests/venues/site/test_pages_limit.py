@@ -29,7 +29,7 @@ def site_of(tmp_path, sizes: dict[str, int]):
 def check(output, limit, caplog, languages=9):
     """Weigh the folder as the finalized signal would for a site of that many languages; return what was logged."""
     settings = {"PLUGINS": ["venues"], "OUTPUT_PATH": str(output), "VENUES_OUTPUT_LIMIT_BYTES": limit,
-                "TRANSLATIONS_LANGUAGES": {str(number): {} for number in range(languages)}}
+                "TRANSLATIONS_LANGUAGES": {f"l{number}": {"name": f"l{number}"} for number in range(languages)}}
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         check_output_size(SimpleNamespace(settings=settings))
