@@ -36,8 +36,23 @@ POPUP_AT_REST = """() => {
 }"""
 
 
+# The newest popup (one closing may still be fading out before it) has its address.
+POPUP_FILLED = """(popup) => {
+  popup = popup || [...document.querySelectorAll('.sos-venue-map .leaflet-popup-content')].pop();
+  return Boolean(popup && popup.querySelector('[data-place-address]')?.textContent.trim());
+}"""
+
+
+def wait_for_popup_details(page, popup=None):
+    """Wait for a popup's address, example tag and hours (the newest one's, unless given), from the details file."""
+    # The popup opens at once with the place's name; the rest follows when js/map.js has the details file.
+    page.wait_for_function(POPUP_FILLED, arg=popup)
+
+
 def wait_for_popup_at_rest(page):
-    """Wait for the open popup to stop moving (the map has finished panning it into view)."""
+    """Wait for the open popup to be filled in and to stop moving (the map has finished panning it into view)."""
+    # Filled in first: the address makes the popup taller, and the map pans again to fit it.
+    wait_for_popup_details(page)
     # Counted afresh for each popup: the last one's resting box must not count as this one's first frame.
     page.evaluate("() => { window.__sosStill = 0; window.__sosAt = null; }")
     page.wait_for_function(POPUP_AT_REST, polling="raf")

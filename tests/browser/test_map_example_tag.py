@@ -29,6 +29,7 @@ def test_example_places_popups_carry_the_directorys_example_tag(site_url, tab, c
         # This place's popup (the one before may still be fading out).
         link = page.wait_for_selector(f"{POPUP} a[href$='/{slug}/']", state="visible")
         popup = link.evaluate_handle("el => el.closest('.leaflet-popup-content')").as_element()
+        checks.wait_for_popup_details(page, popup)  # the tag shows once the details file says the place is an example
         tag = popup.query_selector(".sos-tag--example")
         assert tag is not None and tag.is_visible(), popup.inner_html()
         assert tag.inner_text() == word
@@ -40,4 +41,6 @@ def test_example_places_popups_carry_the_directorys_example_tag(site_url, tab, c
     marker = page.locator(MARKERS).first
     marker.focus()
     page.keyboard.press("Enter")
-    assert page.wait_for_selector(POPUP, state="visible").query_selector(".sos-tag--example").inner_text() == word
+    popup = page.wait_for_selector(POPUP, state="visible")
+    checks.wait_for_popup_details(page, popup)
+    assert popup.query_selector(".sos-tag--example").inner_text() == word

@@ -9,6 +9,7 @@ import axe_playwright_python.sync_playwright as axe_sync
 import pytest
 from venue_map_fixtures import HOSTILE_NAME, build, make_venue, spread_venues
 
+from tests.browser import checks
 from tests.browser.chromium import serve
 
 pytestmark = pytest.mark.browser
@@ -115,6 +116,7 @@ def test_a_marker_is_reached_with_tab_and_opens_its_popup_with_enter(visit):
     link = popup.query_selector("a")
     assert link.text_content() == marker["title"]
     assert link.get_attribute("href").startswith("../venues/")
+    checks.wait_for_popup_details(page.page, popup)
     assert "Portsmouth PO" in popup.text_content()
     # Focus follows into the popup, and Escape brings it back to the marker.
     assert page.focused()["href"] == link.get_attribute("href")
