@@ -10,8 +10,8 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 from babel.support import NullTranslations
-from jinja2 import pass_context
-from jinja2.ext import _make_new_gettext, _make_new_ngettext  # Jinja's own newstyle wrappers
+from jinja2 import pass_eval_context
+from markupsafe import Markup
 
 from .languages import Language
 
@@ -22,7 +22,7 @@ TIME_PATTERN = "HH:mm"  # and a time of day
 def language_context(language: Language, translations: NullTranslations) -> dict:
     """Return gettext and formatters for one language, for a template's context."""
     locale = language.locale
-    gettext = remembered_gettext(_make_new_gettext(translations.gettext))
+    gettext = remembered_gettext(translations.gettext)
     return {
         "LANG": language.code,
         "LANG_DIR": language.dir,
@@ -31,7 +31,7 @@ def language_context(language: Language, translations: NullTranslations) -> dict
         "gettext": gettext,
         # _() straight to it: the i18n extension's own _ looks gettext up in the context again on every call.
         "_": gettext,
-        "ngettext": _make_new_ngettext(translations.ngettext),
+        "ngettext": newstyle_ngettext(translations.ngettext),
         "format_date": lambda date: date_in_words(date, locale),
         "format_day": lambda date: formatted_date(date, "EEEE d MMMM", locale),
         "format_month": lambda date, pattern="LLLL y": formatted_date(date, pattern, locale),
@@ -43,21 +43,44 @@ def language_context(language: Language, translations: NullTranslations) -> dict
     }
 
 
-def remembered_gettext(newstyle):
-    """Return Jinja's newstyle gettext for one language, keeping each message without placeholders once translated."""
-    # About a million messages in a 1,000-venue build, nearly all without placeholders: Jinja formats each one
-    # (Markup % {}) on every call, about a tenth of the build. The answer for one message never changes.
+# Jinja's own newstyle gettext and ngettext (jinja2.ext._make_new_gettext) take the whole template context, only to
+# read its autoescape flag: Jinja then copies the page's context, about 250 names, twice for every call made inside a
+# loop or a block that sets a variable (Context.derived): about 390,000 copies in a 1,000-venue build. These take the
+# evaluation context alone, and otherwise do as Jinja's do: the translation is Markup where the template autoescapes,
+# and always a format string, so "%%" reads "%" with or without placeholders.
+
+
+def remembered_gettext(translate):
+    """Return newstyle gettext for one language, keeping each message without placeholders once translated."""
+    # About a million messages in a 1,000-venue build, nearly all without placeholders: formatting each one
+    # (Markup % {}) on every call was about a tenth of the build. The answer for one message never changes.
     kept = {}
 
-    @pass_context
-    def gettext(context, message, /, **variables):  # positional only: a placeholder may be called message
-        if variables or not context.eval_ctx.autoescape:
-            return newstyle(context, message, **variables)
+    @pass_eval_context
+    def gettext(eval_ctx, message, /, **variables):  # positional only: a placeholder may be called message
+        if variables or not eval_ctx.autoescape:
+            return _formatted(translate(message), eval_ctx, variables)
         if message not in kept:
-            kept[message] = newstyle(context, message)
+            kept[message] = _formatted(translate(message), eval_ctx, {})
         return kept[message]
 
     return gettext
+
+
+def newstyle_ngettext(translate):
+    """Return newstyle ngettext for one language: the plural form for num, with num among its placeholders."""
+
+    @pass_eval_context
+    def ngettext(eval_ctx, singular, plural, num, /, **variables):
+        variables.setdefault("num", num)
+        return _formatted(translate(singular, plural, num), eval_ctx, variables)
+
+    return ngettext
+
+
+def _formatted(translation: str, eval_ctx, variables: dict) -> str:
+    """Fill a translation's placeholders, escaping the values where the template autoescapes."""
+    return (Markup(translation) if eval_ctx.autoescape else translation) % variables
 
 
 # Every venue page writes the same few weeks of days and hours in each language: Babel parses the locale and the

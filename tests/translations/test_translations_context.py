@@ -86,3 +86,16 @@ def test_without_autoescape_nothing_kept_for_escaping_is_reused():
     assert escaped == plain == "مفتوح <b>الآن</b>"
     # Kept with autoescape on, then asked with it off: the same words, %% formatted either way.
     assert render("{{ _('100%% sure') }}", context) == render("{{ _('100%% sure') }}", context, autoescape=False)
+
+
+def test_words_asked_inside_a_loop_that_sets_a_variable_are_translated_and_escaped_alike():
+    # Where Jinja would hand a context-taking gettext a copy of the page's context (a loop or block that sets a
+    # variable), the language's gettext and ngettext still answer as anywhere else in the page.
+    context = language_context(ARABIC, Catalogue())
+    template = ("{% for word in words %}{% set shown = word %}{{ _(shown) }}/{{ _('%(count)s places', count=n) }}/"
+                "{{ ngettext('%(num)s place', '%(count)s places', 2, count=n) }};{% endfor %}")
+    assert render(template, context, words=["Closed", "Open <b>now</b>"], n="<2>") == (
+        "مغلق/&lt;2&gt; أماكن/&lt;2&gt; أماكن;مفتوح <b>الآن</b>/&lt;2&gt; أماكن/&lt;2&gt; أماكن;")
+    plain = render("{% for n in [1, 3] %}{% set m = n %}{{ ngettext('%(num)s place', '%(num)s places', m) }} "
+                   "{% endfor %}", context, autoescape=False)
+    assert plain == "1 place 3 places "
