@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 
 import zxingcpp
 
@@ -19,15 +19,15 @@ class QrCode:
     path: str
 
 
+DARK_RUN = re.compile(rb"\x00+")  # zxing draws dark modules black (0) on white (255)
+
+
 def _dark_runs(rows: list[bytes]):
     """Yield (x, y, length) of each horizontal run of dark modules, row by row."""
     for y, row in enumerate(rows):
-        x = 0
-        for value, run in groupby(row):
-            length = len(list(run))
-            if value == 0:  # zxing draws dark modules black (0) on white (255)
-                yield x, y, length
-            x += length
+        for run in DARK_RUN.finditer(row):
+            start, end = run.span()
+            yield start, y, end - start
 
 
 def _path(rows: list[bytes]) -> str:
