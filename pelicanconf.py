@@ -39,8 +39,8 @@ ARTICLE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
 # auto_reload off: one build never sees a template change, and checking every file's time cost 7% of a large build.
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
-                     "auto_reload": False}
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "autoescape": True,
+                     "trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
 
 # translations: every page in every language, in one run. English at the root, the others under /<code>/.
 # "reviewed": checked by a native speaker. Until then the pages say the translation is machine-made.
@@ -62,7 +62,7 @@ TRANSLATIONS_HELP_URL = "https://github.com/portsmouth-sanctuary/spaces-of-sanct
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Order matters: Pelican imports plugins one by one, and geocoding uses the venues plugin's model;
 # offline hashes the files minify has written.
-PLUGINS = ["translations", "venues", "geocoding", "venue_map", "safety", "minify", "offline"]
+PLUGINS = ["translations", "venues", "geocoding", "venue_map", "safety", "minify", "fragment_cache", "offline"]
 
 # venues: one YAML file per accredited venue. Every plugin's other settings have their defaults in the plugin's
 # config.py (plugins/*/config.py, plugins/safety/settings.py): set one here only to change it for this city.
