@@ -73,7 +73,9 @@ def is_mobile(number: phonenumbers.PhoneNumber) -> bool:
     """Tell whether a number is a mobile: a UK 07... number (in use or not: 07700 900... is made up for drama) or one
     phonenumbers knows as a mobile abroad."""
     if number.country_code == UK_COUNTRY_CODE:
-        return str(number.national_number).startswith("7")
+        # And a mobile's length: "Room 7123" or "Benchmark Venue 7995" parses as a possible UK number starting 7.
+        return (str(number.national_number).startswith("7")
+                and phonenumbers.is_possible_number_for_type(number, phonenumbers.PhoneNumberType.MOBILE))
     return phonenumbers.number_type(number) in (phonenumbers.PhoneNumberType.MOBILE,
                                                 phonenumbers.PhoneNumberType.PERSONAL_NUMBER)
 

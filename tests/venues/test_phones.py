@@ -97,6 +97,17 @@ def test_mobiles_are_found_in_text_as_written_and_landlines_are_not():
     assert list(mobiles_in("The desk: 023 9268 8000.")) == []
 
 
+@pytest.mark.parametrize("written", ["Room 7123", "Benchmark Venue 7995 (example)", "7995 Benchmark Road",
+                                     "Open 7 days", "Bus 700 stops outside"])
+def test_a_short_number_starting_with_7_is_not_a_mobile(written):
+    assert list(mobiles_in(written)) == []
+
+
+@pytest.mark.parametrize("written", ["07700 900123", "07700900123", "+44 7700 900123", "7700 900123", "0770 090 0123"])
+def test_a_mobile_is_found_however_it_is_spaced(written):
+    assert list(mobiles_in(f"Ring {written} today")) == [written]
+
+
 @pytest.mark.parametrize(("written", "drama"), [
     ("01632 960 123", True), ("+44 1632 960123", True), ("01632 961 123", False), ("023 9268 8000", False)])
 def test_drama_numbers_are_known_however_written(written, drama):
