@@ -39,8 +39,8 @@ ARTICLE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
 # auto_reload off: one build never sees a template change, and checking every file's time cost 7% of a large build.
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "autoescape": True,
-                     "trim_blocks": True, "lstrip_blocks": True, "auto_reload": False}
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"], "autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "auto_reload": False}
 
 # translations: every page in every language, in one run. English at the root, the others under /<code>/.
 # "reviewed": checked by a native speaker. Until then the pages say the translation is machine-made.

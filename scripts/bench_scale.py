@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from venues.site.pages_limit import output_bytes  # noqa: E402  (weighed as the build weighs itself)
+from venues.site.pages_limit import in_words, output_bytes  # noqa: E402  (weighed and written as the build does)
 
 DOCS = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench-scale -->", "<!-- /bench-scale -->"
@@ -165,14 +165,10 @@ def table(rows: list[dict]) -> str:
         phone = "not measured" if row["phone"] is None else "{:.1f} s ({:.1f} s, {:.2f} s)".format(*row["phone"])
         lines.append(
             f"| {row['venues']:,} | {row['pages']:,} | {row['build']:.1f} s | {row['bare']:.1f} s | {row['ratio']:.1f} "
-            f"| {row['memory'] / 2**20:.0f} MB ({row['bare_memory'] / 2**20:.0f} MB) | {human(row['output'])} "
-            f"| {human(row['artifact'])} "
+            f"| {row['memory'] / 2**20:.0f} MB ({row['bare_memory'] / 2**20:.0f} MB) | {in_words(row['output'])} "
+            f"| {in_words(row['artifact'])} "
             f"| {row['map'] / 1000:.1f} KB | {row['directory'] / 1000:.1f} KB | {phone} |")
     return "\n".join(lines)
-
-
-def human(size: int) -> str:
-    return f"{size / 2**30:.2f} GB" if size >= 2**30 else f"{size / 2**20:.0f} MB"
 
 
 def write_docs(text: str) -> None:

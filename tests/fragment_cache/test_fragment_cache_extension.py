@@ -1,13 +1,14 @@
-"""fragment_cache.extension: a {% cache %} block is rendered once for each set of values, and the site reads as if it were not."""
+"""fragment_cache.extension: a {% cache %} block is rendered once for each set of values; the site reads the same."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from types import SimpleNamespace
 
-from fragment_cache.extension import FragmentCache
-from jinja2 import DictLoader, Environment
+import pytest
+from fragment_cache.extension import FragmentCache, add_fragment_cache
+from jinja2 import DictLoader, Environment, TemplateSyntaxError
 
-from tests.conftest import build_site
+from tests.conftest import build_site, only_languages
 
 
 def environment(**templates: str) -> Environment:
@@ -59,11 +60,28 @@ def test_kept_text_stays_escaped_and_components_imported_inside_a_block_work():
     assert first == template.render(base="..", words="<Help>") == "<a href='../'>&lt;Help&gt;</a>"
 
 
-def test_the_example_site_is_byte_for_byte_the_same_when_nothing_is_kept(example_site: Path, tmp_path, monkeypatch):
+def test_the_plugin_gives_the_block_only_to_builds_that_list_it():
+    listed = SimpleNamespace(settings={"PLUGINS": ["translations", "fragment_cache"]}, env=Environment())
+    add_fragment_cache(listed)
+    assert listed.env.from_string("{% cache 1 %}kept{% endcache %}").render() == "kept"
+    # Signals outlive a build: an earlier build's receiver must not change a build that does not list the plugin.
+    unlisted = SimpleNamespace(settings={"PLUGINS": ["translations"]}, env=Environment())
+    add_fragment_cache(unlisted)
+    with pytest.raises(TemplateSyntaxError, match="cache"):
+        unlisted.env.from_string("{% cache 1 %}kept{% endcache %}")
+
+
+@pytest.mark.parametrize("addresses", [{}, {"SITEURL": "https://example.org/sanctuary", "RELATIVE_URLS": False}],
+                         ids=["relative-links", "published-addresses"])
+def test_the_example_site_is_byte_for_byte_the_same_when_nothing_is_kept(addresses, tmp_path, monkeypatch):
     # Every block names what it varies with: a block that forgot one would give some page another page's frame.
+    # With relative links a frame differs by depth; with the published site's addresses, only by language.
+    settings = {**only_languages("en", "ar"), **addresses}
+    cached = build_site(tmp_path / "cached", **settings)
     monkeypatch.setattr(FragmentCache, "_cached", lambda self, key, caller: caller())
-    uncached = build_site(tmp_path)
-    files = sorted(path.relative_to(example_site) for path in example_site.rglob("*") if path.is_file())
+    uncached = build_site(tmp_path / "uncached", **settings)
+    files = sorted(path.relative_to(cached) for path in cached.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(uncached) for path in uncached.rglob("*") if path.is_file())
-    differing = [str(name) for name in files if (example_site / name).read_bytes() != (uncached / name).read_bytes()]
+    assert any(name.parts[:2] == ("ar", "venues") for name in files)  # both languages, venue pages among them
+    differing = [str(name) for name in files if (cached / name).read_bytes() != (uncached / name).read_bytes()]
     assert differing == []
