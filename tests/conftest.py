@@ -58,6 +58,18 @@ def build_site(tmp_path: Path, venues_dir: Path | None = None, **overrides) -> P
     return output
 
 
+def output_files(output: Path) -> list[Path]:
+    """Return every file of a built site, by its path inside the output, sorted."""
+    return sorted(path.relative_to(output) for path in output.rglob("*") if path.is_file())
+
+
+def differing_files(first: Path, second: Path) -> list[str]:
+    """Return the files two builds both wrote with different bytes (the two must write the same files)."""
+    files = output_files(first)
+    assert files == output_files(second)
+    return [str(name) for name in files if (first / name).read_bytes() != (second / name).read_bytes()]
+
+
 def built_once(tmp_path_factory, worker_id: str, name: str, build: Callable[[Path], Path]) -> Path:
     """Build a site in a folder once for the whole run, and return its output: xdist's workers share one build."""
     if worker_id == "master":  # not under xdist: this session is the whole run

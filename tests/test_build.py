@@ -18,7 +18,7 @@ import yaml
 from pelican.settings import read_settings
 from safety.settings import DEFAULTS as SAFETY_DEFAULTS
 
-from tests.conftest import FIXTURES, ROOT, build_site, only_languages
+from tests.conftest import FIXTURES, ROOT, build_site, differing_files, only_languages
 
 EXAMPLE_SLUGS = sorted(path.stem for path in (ROOT / "venues").glob("*.yaml") if not path.name.startswith("_"))
 HIDDEN = {"example-lapsed-bookshop"}
@@ -263,10 +263,7 @@ def test_no_cdn_anywhere_in_the_output(example_site):
 def test_two_builds_are_byte_identical(tmp_path):
     first = build_site(tmp_path / "one", **only_languages("en", "ar"))
     second = build_site(tmp_path / "two", **only_languages("en", "ar"))
-    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
-    assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
-    different = [str(name) for name in files if (first / name).read_bytes() != (second / name).read_bytes()]
-    assert different == []
+    assert differing_files(first, second) == []
 
 
 def test_the_examples_stay_on_the_site_for_years(tmp_path, caplog):
