@@ -40,4 +40,6 @@ def tidy_rendered_pages(generator) -> None:
     # every page twice (13,700 pages at 1,000 venues).
     # Signals outlive a build: in a process that runs several builds (the tests), only answer those that enable us.
     if plugin_enabled("minify", generator.settings.get("PLUGINS")) and generator.settings.get("MINIFY_HTML", True):
-        generator.env.template_class = TidyTemplate
+        current = generator.env.template_class
+        if not issubclass(current, TidyTemplate):  # another plugin's class (fragment_cache's) keeps its own work
+            generator.env.template_class = type("Tidy" + current.__name__, (TidyTemplate, current), {})

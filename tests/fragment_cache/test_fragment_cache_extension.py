@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import fragment_cache.imports
 import pytest
 from fragment_cache.extension import FragmentCache, add_fragment_cache
 from jinja2 import DictLoader, Environment, TemplateSyntaxError
@@ -74,11 +75,13 @@ def test_the_plugin_gives_the_block_only_to_builds_that_list_it():
 @pytest.mark.parametrize("addresses", [{}, {"SITEURL": "https://example.org/sanctuary", "RELATIVE_URLS": False}],
                          ids=["relative-links", "published-addresses"])
 def test_the_example_site_is_byte_for_byte_the_same_when_nothing_is_kept(addresses, tmp_path, monkeypatch):
-    # Every block names what it varies with: a block that forgot one would give some page another page's frame.
+    # Every block names what it varies with: a block that forgot one would give some page another page's frame. And
+    # every component imported with context is made afresh for each page, as Jinja does without the plugin.
     # With relative links a frame differs by depth; with the published site's addresses, only by language.
     settings = {**only_languages("en", "ar"), **addresses}
     cached = build_site(tmp_path / "cached", **settings)
     monkeypatch.setattr(FragmentCache, "_cached", lambda self, key, caller: caller())
+    monkeypatch.setattr(fragment_cache.imports, "names_read", lambda environment, name: None)  # no module kept
     uncached = build_site(tmp_path / "uncached", **settings)
     assert any(name.parts[:2] == ("ar", "venues") for name in output_files(cached))  # venue pages in both languages
     assert differing_files(cached, uncached) == []
