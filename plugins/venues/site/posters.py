@@ -48,22 +48,26 @@ class Translator:
         return lines
 
 
-def print_languages(venue, settings: dict) -> set[str]:
-    """Return the languages a venue's poster and card are printed in: the site's default and the venue's own."""
+def print_languages(venue, codes: list[str]) -> set[str]:
+    """Return the languages a venue's poster and card are printed in: the site's default (codes[0]) and the venue's own."""
     # A sheet is printed by the venue, for its window and counter: in the languages its staff speak, and in the
     # default one for everyone. Nine copies of each sheet were 60% of the output (260 KB a venue); these keep the
     # Arabic poster of a venue whose staff speak Arabic, with its QR code to the Arabic page.
-    codes = [language.code for language in site_languages(settings)]
     return set(codes[:1]) | (set(venue.languages) & set(codes))
+
+
+def language_codes(settings: dict) -> list[str]:
+    """Return the codes of the site's languages, the default first (worked out once: every venue page asks)."""
+    return [language.code for language in site_languages(settings)]
 
 
 def install_poster_helpers(generator) -> None:
     """Give the templates qr_for, in_languages, print_languages and N_ (marks a message for extraction)."""
-    translator = Translator(generator.settings)
+    translator, codes = Translator(generator.settings), language_codes(generator.settings)
     generator.env.globals.update(
         qr_for=qr_code,
         in_languages=translator.lines,
-        print_languages=lambda venue: print_languages(venue, generator.settings),
+        print_languages=lambda venue: print_languages(venue, codes),
         N_=lambda message: message,
         PUBLIC_SITEURL=public_site_url(generator.settings),
     )
@@ -74,8 +78,8 @@ def write_posters(generator, writer) -> None:
     # One page holds both sheets (print CSS picks one by the address's #card): a page of its own for each was half
     # of the site's bytes beside the venue pages, most of it the same header, footer and QR code twice.
     settings = generator.settings
-    template = generator.get_template("poster")
+    template, codes = generator.get_template("poster"), language_codes(settings)
     for venue in generator.venues:
         name = url_setting(settings, "VENUES_POSTER", slug=venue.slug)[1]
         writer.write_file(name, template, generator.context, relative_urls=settings.get("RELATIVE_URLS", False),
-                          venue=venue, page_name=name.removesuffix(".html"), languages=print_languages(venue, settings))
+                          venue=venue, page_name=name.removesuffix(".html"), languages=print_languages(venue, codes))
