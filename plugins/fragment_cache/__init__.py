@@ -1,7 +1,4 @@
-"""Render the parts of a page that read the same on many pages once a build, not once a page.
-
-The {% cache %} block keeps a part's text; imported components keep their modules while what they read is unchanged.
-"""
+"""Render what reads the same on many pages once a build: {% cache %} blocks, and components imported with context."""
 
 from pelican import signals
 

@@ -5,13 +5,18 @@
 # A venue page made eight such imports: about a tenth of a 1,000-venue build. A component reads only a few of those
 # names (its words `_`, the relative address `SITEURL`), so its module is made from those alone, and kept for as long
 # as they keep their values: a page in the same language at the same depth gets the same module back.
+#
+# What this asks of a component, as {% cache %} does of a block: its top level runs once per set of values, not once
+# a page, so it must not work anything out from an object that changes while the site is written. Values are told
+# apart by their type and equality (1 is not True), but inside a tuple or dataclass by equality alone.
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
-from jinja2 import Environment, Template, meta
+from jinja2 import Environment, Template, TemplateNotFound, meta
 from jinja2.runtime import missing
+from jinja2.utils import _PassArg
 from pelican.plugins._utils import plugin_enabled
 
 KEPT_MODULES = 1024  # a build reuses about 20 components in 9 languages at a few depths; the least recently used go
@@ -27,6 +32,8 @@ class ImportCachingTemplate(Template):
             return super().make_module(vars, shared, locals)
         # The module sees only the names it reads, so it cannot depend on anything its key leaves out.
         values = {name: value for name in names if (value := _value(name, vars, locals)) is not missing}
+        if any(map(_takes_the_context, values.values())):  # it reads names no template shows: Jinja's own _ does
+            return super().make_module(vars, shared, locals)
         key = (self.name, *(_keyed(name, value) for name, value in sorted(values.items())))
         kept = self.environment.kept_modules
         if key in kept:
@@ -42,10 +49,13 @@ class ImportCachingTemplate(Template):
 
 def names_read(environment: Environment, name: str) -> frozenset[str] | None:
     """Return every name a template and the templates it imports or includes read from the page, or None if unknown."""
-    known = environment.names_read
+    known = environment.names_read_by_template
     if name not in known:
-        known[name] = None  # a template that imports itself is read as unknown
-        source = environment.loader.get_source(environment, name)[0]
+        known[name] = None  # unknown while it is read, so a template on an import cycle stays unknown
+        try:
+            source = environment.loader.get_source(environment, name)[0]
+        except TemplateNotFound:  # {% include "x" ignore missing %}, or the first of a list that is not there
+            return None
         tree = _without_globals(environment).parse(source)
         names = set(meta.find_undeclared_variables(tree))
         for referenced in meta.find_referenced_templates(tree):
@@ -70,6 +80,12 @@ def _value(name: str, vars: dict, locals) -> object:
     return vars.get(name, missing) if value is missing else value
 
 
+def _takes_the_context(value: object) -> bool:
+    """Tell whether Jinja would hand a callable the whole template context, as it decides (Context.call)."""
+    # The i18n extension's global _ is such a function: it looks gettext up in the page's context when it runs.
+    return callable(value) and _PassArg.context in (_PassArg.from_obj(value), _PassArg.from_obj(value.__call__))
+
+
 def _keyed(name: str, value: object) -> tuple:
     """Return a name's part of the key: its value where it can be hashed (and its type: 1 is not True), else its id."""
     try:
@@ -81,7 +97,7 @@ def _keyed(name: str, value: object) -> tuple:
 
 def cache_imports(environment: Environment) -> None:
     """Make the environment's templates keep their imported modules, whatever class they were before."""
-    environment.extend(kept_modules=OrderedDict(), names_read={})
+    environment.extend(kept_modules=OrderedDict(), names_read_by_template={})
     current = environment.template_class
     if not issubclass(current, ImportCachingTemplate):  # another plugin's class (minify's) keeps its own work
         environment.template_class = type("ImportCaching" + current.__name__, (ImportCachingTemplate, current), {})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import fragment_cache.imports as imports
+from fragment_cache import imports
 from fragment_cache.imports import ImportCachingTemplate, cache_imports, keep_imported_modules, names_read
 from jinja2 import DictLoader, Environment, Template, pass_context
 from minify.html import TidyTemplate, tidy_rendered_pages
@@ -43,18 +43,29 @@ def test_a_component_is_made_once_for_each_value_of_what_it_reads():
     assert made.count == 2
 
 
-def test_a_kept_module_sees_only_the_names_it_reads():
-    # A name the component does not read cannot reach it, so nothing left out of the key can make it differ: even a
-    # function handed the whole context finds only what the component names.
-    pages = environment(component="{% macro peek() %}{{ context_names() }}{% endmacro %}",
-                        page="{% from 'component' import peek with context %}{{ peek() }}")
-    assert names_read(pages, "component") == {"context_names"}
+def test_a_function_given_the_whole_context_gets_it_as_jinja_gives_it():
+    # Such a function can read any name, which nothing in the template shows: the module is made as Jinja makes it.
+    pages, made = environment(component="{% set made = made() %}{% macro peek() %}{{ context_names() }}"
+                                         "{% endmacro %}",
+                              page="{% from 'component' import peek with context %}{{ peek() }}"), Counter()
+    assert names_read(pages, "component") == {"made", "context_names"}
 
     @pass_context
     def context_names(context):
         return ",".join(sorted(name for name in context.get_all() if name.isupper()))
 
-    assert pages.get_template("page").render(context_names=context_names, SITEURL="..", SECRET="x") == ""
+    page = pages.get_template("page")
+    assert page.render(context_names=context_names, made=made, SITEURL="..", SECRET="x") == "SECRET,SITEURL"
+    assert page.render(context_names=context_names, made=made, SITEURL="..", SECRET="y") == "SECRET,SITEURL"
+    assert made.count == 2
+
+
+def test_a_page_without_words_of_its_own_gets_the_i18n_extensions():
+    # Jinja's global _ looks gettext up in the page's context as it runs: the component must be made with it.
+    pages = environment(component="{% macro hello() %}{{ _('Hello') }}{% endmacro %}",
+                        page="{% from 'component' import hello with context %}{{ hello() }}")
+    pages.install_null_translations(newstyle=True)
+    assert pages.get_template("page").render() == "Hello"
 
 
 def test_the_words_function_of_each_language_is_read_even_though_i18n_installs_a_global_one():
@@ -68,7 +79,8 @@ def test_the_words_function_of_each_language_is_read_even_though_i18n_installs_a
 
 
 def test_an_importing_templates_own_variable_is_read_before_the_pages():
-    pages, made = environment(page="{% set SITEURL = '/deeper' %}" + PAGE), Counter()
+    # Inside {% with %} the name is the importer's local, which Jinja hands the import apart from the page's context.
+    pages, made = environment(page="{% with SITEURL = '/deeper' %}" + PAGE + "{% endwith %}"), Counter()
     assert pages.get_template("page").render(SITEURL="..", title="Here", made=made) == "<a href='/deeper/'>Here</a>"
 
 
@@ -98,6 +110,14 @@ def test_a_component_that_includes_a_template_named_at_render_time_is_made_every
     page = pages.get_template("page")
     assert page.render(name="one", made=made) + page.render(name="two", made=made) == "12"
     assert made.count == 2
+
+
+def test_a_component_that_may_include_a_missing_template_renders_as_jinja_renders_it():
+    pages = environment(component="{% macro inner() %}{% include 'absent' ignore missing %}{% include ['gone', "
+                                  "'here'] %}{% endmacro %}",
+                        page="{% from 'component' import inner with context %}{{ inner() }}", here="found")
+    assert names_read(pages, "component") is None
+    assert pages.get_template("page").render() == "found"
 
 
 def test_what_a_component_imports_counts_as_read_by_it():
@@ -130,6 +150,12 @@ def test_a_template_class_from_another_plugin_keeps_its_own_work():
         assert issubclass(generator.env.template_class, ImportCachingTemplate)
         assert issubclass(generator.env.template_class, TidyTemplate)
         assert generator.env.get_template("page.html").render(words="kept") == "<p>\nkept</p>"
+        # ...and such an environment keeps an imported module.
+        generator.env.loader = DictLoader({"component": COMPONENT, "page": PAGE})
+        made, page = Counter(), generator.env.get_template("page")
+        assert page.render(SITEURL="..", title="1", made=made) + page.render(SITEURL="..", title="2", made=made) \
+            == "<a href='../'>1</a><a href='../'>2</a>"
+        assert made.count == 1
 
 
 def test_the_plugin_keeps_modules_only_for_builds_that_list_it():
