@@ -32,13 +32,13 @@ class ImportCachingTemplate(Template):
             return super().make_module(vars, shared, locals)
         # The module sees only the names it reads, so it cannot depend on anything its key leaves out.
         values = {name: value for name in names if (value := _value(name, vars, locals)) is not missing}
-        if any(map(_takes_the_context, values.values())):  # it reads names no template shows: Jinja's own _ does
-            return super().make_module(vars, shared, locals)
-        key = (self.name, *(_keyed(name, value) for name, value in sorted(values.items())))
+        key = (self.name, *[_keyed(name, value) for name, value in values.items()])
         kept = self.environment.kept_modules
         if key in kept:
             kept.move_to_end(key)
             return kept[key][0]
+        if any(map(_takes_the_context, values.values())):  # it reads names no template shows (Jinja's own _ does):
+            return super().make_module(vars, shared, locals)  # made as Jinja makes it, and never kept
         module = super().make_module(values, True)
         # The values go with the module: an object keyed by identity stays alive, so its id cannot be reused.
         kept[key] = (module, tuple(values.values()))
@@ -47,8 +47,8 @@ class ImportCachingTemplate(Template):
         return module
 
 
-def names_read(environment: Environment, name: str) -> frozenset[str] | None:
-    """Return every name a template and the templates it imports or includes read from the page, or None if unknown."""
+def names_read(environment: Environment, name: str) -> tuple[str, ...] | None:
+    """Return every name a template and the templates it imports or includes read from the page (sorted), or None."""
     known = environment.names_read_by_template
     if name not in known:
         known[name] = None  # unknown while it is read, so a template on an import cycle stays unknown
@@ -62,8 +62,8 @@ def names_read(environment: Environment, name: str) -> frozenset[str] | None:
             inner = names_read(environment, referenced) if referenced is not None else None
             if inner is None:  # a template named at render time: nothing says what it reads
                 return None
-            names |= inner
-        known[name] = frozenset(names)
+            names.update(inner)
+        known[name] = tuple(sorted(names))  # sorted: the key lists the values in one order
     return known[name]
 
 
