@@ -19,7 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import build_site  # noqa: E402  (the tests' own real build)
+from tests.site_build import build_site  # noqa: E402  (the tests' own real build)
 
 OFFERS = ["safe-space", "call-for-help", "signposting", "phone-charging", "wifi", "toilets", "drinking-water",
           "hot-drink", "food", "warm-space", "quiet-space", "baby-changing", "interpreting", "computer-access", "printing"]

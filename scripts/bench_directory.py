@@ -47,7 +47,7 @@ SEARCH = """(words) => new Promise((resolve) => {
 def build(work: Path, count: int) -> Path:
     """Write count generated venues and build the site; return its output folder."""
     from scripts.bench_build import write_venues
-    from tests.conftest import build_site
+    from tests.site_build import build_site
 
     venues = work / "venues"
     venues.mkdir()

@@ -27,7 +27,7 @@ from bench_build import write_venues  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.chromium import TILE_HOSTS, launch, serve  # noqa: E402
-from tests.conftest import build_site  # noqa: E402
+from tests.site_build import build_site  # noqa: E402
 
 LONG_TASKS = """
 window.__longest = 0;

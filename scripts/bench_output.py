@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from translations.languages import site_languages  # noqa: E402
 
-from tests.conftest import build_site  # noqa: E402
+from tests.site_build import build_site  # noqa: E402
 
 LISTINGS = {"offers", "languages", "areas"}
 

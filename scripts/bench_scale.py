@@ -55,7 +55,7 @@ def build_in_child(kind: str, source: Path, output: Path) -> tuple[float, int]:
 def build(kind: str, source: Path, output: Path) -> None:
     """Build the site from a venues folder, or a bare Pelican site from a content folder."""
     if kind == "site":
-        from tests.conftest import build_site
+        from tests.site_build import build_site
 
         build_site(output.parent, None if source == ROOT / "venues" else source)
         return

@@ -26,7 +26,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.chromium import TILE_HOSTS, launch, serve  # noqa: E402
 from tests.browser.site_pages import languages, site_pages  # noqa: E402
-from tests.conftest import build_site  # noqa: E402
+from tests.site_build import build_site  # noqa: E402
 
 CACHE = ROOT / "node_modules" / ".cache" / "bench-weight"  # ignored by git, like node_modules
 KINDS = ["home", "map", "directory", "venue", "page", "languages", "404"]
