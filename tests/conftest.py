@@ -14,6 +14,17 @@ from filelock import FileLock
 from tests.site_build import BUILD_DAY, FIXTURES, ROOT, build_site, only_languages  # noqa: F401
 
 
+class CallCounter:
+    """A function a template calls: it counts its calls and returns the count (a block or module made again shows it)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self) -> int:
+        self.count += 1
+        return self.count
+
+
 def output_files(output: Path) -> list[Path]:
     """Return every file of a built site, by its path inside the output, sorted."""
     return sorted(path.relative_to(output) for path in output.rglob("*") if path.is_file())

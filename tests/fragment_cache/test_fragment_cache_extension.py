@@ -9,26 +9,15 @@ import pytest
 from fragment_cache.extension import FragmentCache, add_fragment_cache
 from jinja2 import DictLoader, Environment, TemplateSyntaxError
 
-from tests.conftest import build_site, differing_files, only_languages, output_files
+from tests.conftest import CallCounter, build_site, differing_files, only_languages, output_files
 
 
 def environment(**templates: str) -> Environment:
     return Environment(loader=DictLoader(templates), extensions=[FragmentCache], autoescape=True)
 
 
-class Counter:
-    """Count how often a template asks for the next number."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self) -> int:
-        self.count += 1
-        return self.count
-
-
 def test_a_block_is_rendered_once_for_each_set_of_the_values_it_names():
-    counter = Counter()
+    counter = CallCounter()
     page = environment(page="{% cache lang, depth %}<p>{{ lang }} {{ depth }} #{{ next() }}</p>{% endcache %}")
     template = page.get_template("page")
     assert template.render(lang="ar", depth="../..", next=counter) == "<p>ar ../.. #1</p>"

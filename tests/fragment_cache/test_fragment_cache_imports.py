@@ -9,20 +9,11 @@ from fragment_cache.imports import ImportCachingTemplate, cache_imports, keep_im
 from jinja2 import DictLoader, Environment, Template, pass_context
 from minify.html import TidyTemplate, tidy_rendered_pages
 
+from tests.conftest import CallCounter
+
 # A component whose top level counts how often its module is made, and whose macro reads the page's address.
 COMPONENT = "{% set made = made() %}{% macro link(words) %}<a href='{{ SITEURL }}/'>{{ words }}</a>{% endmacro %}"
 PAGE = "{% from 'component' import link with context %}{{ link(title) }}"
-
-
-class Counter:
-    """Count how often a template's top level runs."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self) -> int:
-        self.count += 1
-        return self.count
 
 
 def environment(**templates: str) -> Environment:
@@ -33,7 +24,7 @@ def environment(**templates: str) -> Environment:
 
 
 def test_a_component_is_made_once_for_each_value_of_what_it_reads():
-    pages, made = environment(), Counter()
+    pages, made = environment(), CallCounter()
     page = pages.get_template("page")
     assert page.render(SITEURL="../..", title="One", made=made) == "<a href='../../'>One</a>"
     # Another page at the same depth: its title is not read by the component, so the module is kept.
@@ -47,7 +38,7 @@ def test_a_function_given_the_whole_context_gets_it_as_jinja_gives_it():
     # Such a function can read any name, which nothing in the template shows: the module is made as Jinja makes it.
     pages, made = environment(component="{% set made = made() %}{% macro peek() %}{{ context_names() }}"
                                          "{% endmacro %}",
-                              page="{% from 'component' import peek with context %}{{ peek() }}"), Counter()
+                              page="{% from 'component' import peek with context %}{{ peek() }}"), CallCounter()
     assert names_read(pages, "component") == ("context_names", "made")
 
     @pass_context
@@ -80,13 +71,13 @@ def test_the_words_function_of_each_language_is_read_even_though_i18n_installs_a
 
 def test_an_importing_templates_own_variable_is_read_before_the_pages():
     # Inside {% with %} the name is the importer's local, which Jinja hands the import apart from the page's context.
-    pages, made = environment(page="{% with SITEURL = '/deeper' %}" + PAGE + "{% endwith %}"), Counter()
+    pages, made = environment(page="{% with SITEURL = '/deeper' %}" + PAGE + "{% endwith %}"), CallCounter()
     assert pages.get_template("page").render(SITEURL="..", title="Here", made=made) == "<a href='/deeper/'>Here</a>"
 
 
 def test_a_value_that_cannot_be_hashed_is_kept_by_identity():
     pages, made = environment(component="{% set made = made() %}{% macro n() %}{{ LANGUAGES|length }}{% endmacro %}",
-                              page="{% from 'component' import n with context %}{{ n() }}"), Counter()
+                              page="{% from 'component' import n with context %}{{ n() }}"), CallCounter()
     page, languages = pages.get_template("page"), ["en", "ar"]
     assert page.render(LANGUAGES=languages, made=made) == page.render(LANGUAGES=languages, made=made) == "2"
     assert made.count == 1
@@ -105,7 +96,7 @@ def test_a_component_that_includes_a_template_named_at_render_time_is_made_every
     pages, made = environment(component="{% set made = made() %}{% macro inner() %}{% include name %}"
                                          "{% endmacro %}",
                               page="{% from 'component' import inner with context %}{{ inner() }}",
-                              one="1", two="2"), Counter()
+                              one="1", two="2"), CallCounter()
     assert names_read(pages, "component") is None
     page = pages.get_template("page")
     assert page.render(name="one", made=made) + page.render(name="two", made=made) == "12"
@@ -132,7 +123,7 @@ def test_what_a_component_imports_counts_as_read_by_it():
 
 def test_the_least_recently_used_module_goes_when_too_many_are_kept(monkeypatch):
     monkeypatch.setattr(imports, "KEPT_MODULES", 2)
-    pages, made = environment(), Counter()
+    pages, made = environment(), CallCounter()
     page = pages.get_template("page")
     for depth in ["a", "b", "a", "c", "a", "b"]:  # "a" is used again before "c" comes, so "b" goes
         page.render(SITEURL=depth, title="", made=made)
@@ -152,7 +143,7 @@ def test_a_template_class_from_another_plugin_keeps_its_own_work():
         assert generator.env.get_template("page.html").render(words="kept") == "<p>\nkept</p>"
         # ...and such an environment keeps an imported module.
         generator.env.loader = DictLoader({"component": COMPONENT, "page": PAGE})
-        made, page = Counter(), generator.env.get_template("page")
+        made, page = CallCounter(), generator.env.get_template("page")
         assert page.render(SITEURL="..", title="1", made=made) + page.render(SITEURL="..", title="2", made=made) \
             == "<a href='../'>1</a><a href='../'>2</a>"
         assert made.count == 1
